@@ -1,0 +1,179 @@
+"""The ``pzgraph`` command line: a thin layer over the library.
+
+Exit codes: 0 fine; 1 findings (e.g. an inconsistent ontology); 2 bad input or usage;
+3 a tool problem (Java missing, an internal error). Errors are one line each, never a
+traceback. Heavy imports happen inside the commands, so ``pzgraph --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+TAAL_KEUZE = click.Choice(["nl", "en"])
+
+
+class _Groep(click.Group):
+    """Turns pzgraph's own errors into one line per problem and the right exit code."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import InvoerFout, PzgraphError
+
+        try:
+            return super().invoke(ctx)
+        except PzgraphError as fout:
+            taal = (ctx.obj or {}).get("taal", "nl")
+            regels = fout.regels(taal) if isinstance(fout, InvoerFout) else [fout.regel(taal)]
+            for regel in regels:
+                click.echo(("error: " if taal == "en" else "fout: ") + regel, err=True)
+            ctx.exit(fout.exit_code)
+
+
+def _taal(ctx: click.Context) -> str:
+    return ctx.obj["taal"]
+
+
+def _landschap_opties(f):
+    f = click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Configuratiebestand (TOML); standaard $PZGRAPH_CONFIG of ./pzgraph.toml.")(f)
+    f = click.option("--landschap", "landschap", multiple=True, type=click.Path(path_type=Path),
+                     help="Eigen landschapsbestand of -map (CSV/YAML) naast de gebundelde gegevens; herhaalbaar.")(f)
+    return f
+
+
+def _laad(landschap: tuple[Path, ...], config: Path | None):
+    from .config import vind
+    from .kb import load
+
+    return load(landschap, config=vind(config))
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="pzgraph", message="%(prog)s %(version)s")
+@click.option("--taal", "-t", type=TAAL_KEUZE, default=lambda: os.environ.get("PZGRAPH_TAAL", "nl"),
+              show_default="nl", help="Taal van meldingen en uitvoer (nl of en); ook via $PZGRAPH_TAAL.")
+@click.pass_context
+def main(ctx: click.Context, taal: str) -> None:
+    """pzgraph — de kennisgraaf van de palliatieve zorg in Nederland.
+
+    Ontologie en landschap (consortia, netwerken, ROS'en, regiotafels) als RDF;
+    bevraag het met SPARQL. Zie 'pzgraph info' voor wat er geladen is.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["taal"] = taal if taal in ("nl", "en") else "nl"
+
+
+@main.command()
+@_landschap_opties
+@click.option("--format", "formaat", type=click.Choice(["tekst", "json"]), default="tekst", show_default=True,
+              help="Uitvoer als leesbare tekst of als JSON.")
+@click.pass_context
+def info(ctx: click.Context, landschap, config, formaat) -> None:
+    """Wat er geladen is: triples, consortia met hun netwerken (leemten gemarkeerd), rollen, vormen."""
+    kb = _laad(landschap, config)
+    overzicht = kb.overzicht(_taal(ctx))
+    if formaat == "json":
+        import json
+
+        click.echo(json.dumps(overzicht.als_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(overzicht.als_tekst(_taal(ctx)))
+    for conflict in kb.conflicten:
+        click.echo(("warning: " if _taal(ctx) == "en" else "let op: ") + conflict.regel(_taal(ctx)), err=True)
+
+
+def _parameters(waarden: tuple[str, ...]) -> dict[str, str]:
+    from .errors import InvoerFout, Locatie, Probleem, Tekst
+
+    uit = {}
+    for w in waarden:
+        if "=" not in w:
+            raise InvoerFout(Probleem(Locatie("--param"), Tekst(f"{w!r} heeft geen '='", f"{w!r} has no '='"),
+                                      Tekst("naam=waarde", "name=value")))
+        naam, waarde = w.split("=", 1)
+        uit[naam.strip()] = waarde.strip()
+    return uit
+
+
+@main.command()
+@click.argument("query", required=False)
+@_landschap_opties
+@click.option("--param", "-p", "params", multiple=True, metavar="NAAM=WAARDE",
+              help="Parameterwaarde (wordt gebonden, nooit in de querytekst geplakt); herhaalbaar.")
+@click.option("--format", "formaat", type=click.Choice(["tabel", "csv", "json", "turtle"]), default="tabel",
+              show_default=True, help="tabel, csv, json (SPARQL Results JSON) of turtle (CONSTRUCT).")
+@click.option("--lijst", "--list", "lijst", is_flag=True, help="Toon de querycatalogus.")
+@click.pass_context
+def query(ctx: click.Context, query, landschap, config, params, formaat, lijst) -> None:
+    """Voer een SPARQL-query uit: een naam uit de catalogus of een .rq-bestand.
+
+    \b
+    Voorbeelden:
+      pzgraph query consortia
+      pzgraph query netwerken-per-consortium -p consortium=septet
+      pzgraph query mijn-vraag.rq --format csv
+    """
+    from .catalogue import catalogus
+
+    taal = _taal(ctx)
+    if lijst or query is None:
+        for q in catalogus().values():
+            params_tekst = " ".join(f"[{p.naam}]" if not p.verplicht else f"<{p.naam}>" for p in q.parameters)
+            click.echo(f"{q.id} {params_tekst}".rstrip() + f"\n    {q.titel.in_taal(taal)}")
+        return
+    kb = _laad(landschap, config)
+    parameters = _parameters(params)
+    pad = Path(query)
+    if query.endswith(".rq") or pad.is_file():
+        from .errors import InvoerFout, Locatie, Probleem, Tekst
+
+        try:
+            tekst = pad.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvoerFout(Probleem(Locatie(query), Tekst(f"kan de query niet lezen ({exc})", f"cannot read the query ({exc})"),
+                                      Tekst("een UTF-8-tekstbestand met SPARQL", "a UTF-8 text file with SPARQL"))) from None
+        resultaat = kb.query(tekst, parameters, locatie=Locatie(query, 1))
+    else:
+        resultaat = kb.named(query, **parameters)
+    uitvoer = {"tabel": resultaat.als_tabel, "csv": resultaat.als_csv, "json": resultaat.als_json,
+               "turtle": resultaat.als_turtle}[formaat]
+    try:
+        click.echo(uitvoer().rstrip("\n"))
+    except ValueError:
+        from .errors import InvoerFout, Locatie, Probleem, Tekst
+
+        raise InvoerFout(Probleem(Locatie("--format"), Tekst(f"{formaat} past niet bij dit soort query", f"{formaat} does not fit this kind of query"),
+                                  Tekst("tabel/csv/json voor SELECT, tabel/json voor ASK, tabel/turtle voor CONSTRUCT",
+                                        "tabel/csv/json for SELECT, tabel/json for ASK, tabel/turtle for CONSTRUCT"))) from None
+
+
+@main.command()
+@_landschap_opties
+@click.option("--zonder-landschap", is_flag=True, help="Alleen de ontologie (TBox) controleren.")
+@click.option("--tijdslimiet", type=float, default=300, show_default=True, help="Seconden voor HermiT.")
+@click.pass_context
+def reason(ctx: click.Context, landschap, config, zonder_landschap, tijdslimiet) -> None:
+    """Controleer met HermiT (Java) of ontologie en landschap consistent zijn, en classificeer."""
+    from .reason import redeneer_kb
+
+    taal = _taal(ctx)
+    kb = _laad(landschap, config)
+    verslag = redeneer_kb(kb, met_landschap=not zonder_landschap, tijdslimiet=tijdslimiet)
+    en = taal == "en"
+    if verslag.onvervulbaar:
+        click.echo(("Unsatisfiable classes: " if en else "Onvervulbare klassen: ") + ", ".join(verslag.onvervulbaar))
+        ctx.exit(1)
+    click.echo((f"Consistent ({verslag.triples} triples, {verslag.individuen} individuals, {verslag.seconden:.1f} s)."
+                if en else
+                f"Consistent ({verslag.triples} triples, {verslag.individuen} individuen, {verslag.seconden:.1f} s)."))
+    click.echo((f"HermiT inferred new classes for {len(verslag.afgeleid)} individuals." if en else
+                f"HermiT leidde voor {len(verslag.afgeleid)} individuen nieuwe klassen af."))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
