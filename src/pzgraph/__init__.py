@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "load",
+    "check",
     "KnowledgeBase",
     "PzgraphError",
     "InvoerFout",
@@ -28,10 +29,12 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import InvoerFout, PzgraphError
+    from .check import check
     from .kb import KnowledgeBase, load
 
 _LAZY = {
     "load": ("kb", "load"),
+    "check": ("check", "check"),
     "KnowledgeBase": ("kb", "KnowledgeBase"),
     "PzgraphError": ("errors", "PzgraphError"),
     "InvoerFout": ("errors", "InvoerFout"),

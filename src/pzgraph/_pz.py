@@ -13,7 +13,10 @@ class PZ(DefinedNamespace):
     Activiteitenplan: URIRef
     Apotheek: URIRef
     Beleidsrol: URIRef
+    BesluitvormingSchema: URIRef
+    Besluitvormingsoptie: URIRef
     BestuurlijkOverleg: URIRef
+    Bijeenkomst: URIRef
     Bronvermelding: URIRef
     ConsortiumPalliatieveZorg: URIRef
     Consortiumpartner: URIRef
@@ -22,6 +25,8 @@ class PZ(DefinedNamespace):
     Coordinatieteam: URIRef
     Discipline: URIRef
     DisciplineSchema: URIRef
+    Doelgroep: URIRef
+    DoelgroepSchema: URIRef
     ErkendExpertisecentrumZeldzameAandoeningen: URIRef
     EuropeanReferenceNetwork: URIRef
     ExpertisecentrumPalliatieveZorg: URIRef
@@ -67,6 +72,7 @@ class PZ(DefinedNamespace):
     Patientenorganisatie: URIRef
     Persoon: URIRef
     Plan: URIRef
+    PlanVanAanpak: URIRef
     Praktijkrol: URIRef
     Projectgroep: URIRef
     ROS: URIRef
@@ -106,44 +112,78 @@ class PZ(DefinedNamespace):
     aantalInwoners: URIRef
     aantalLeden: URIRef
     aantalNetwerken: URIRef
+    afspraken: URIRef
+    beschrijftOrganisatieVanZorg: URIRef
+    besluitvorming: URIRef
+    bestuurlijkCommitment: URIRef
     betreft: URIRef
     discipline: URIRef
+    documenttype: URIRef
+    doel: URIRef
+    doelgroep: URIRef
     doelstelling: URIRef
+    duurUren: URIRef
+    eersteBijeenkomst: URIRef
     goedgekeurdDoor: URIRef
     ingebedIn: URIRef
     initiatiefnemer: URIRef
     kartrekker: URIRef
+    kerngroeplid: URIRef
     kernthema: URIRef
+    kwaliteitsdocument: URIRef
+    lessenDelen: URIRef
     levenspadFase: URIRef
     mandaat: URIRef
     namens: URIRef
+    neemtDeelAanERN: URIRef
     niveau: URIRef
+    notulist: URIRef
     omvatGemeente: URIRef
     omvatGemeenteDeels: URIRef
     ondersteundDoor: URIRef
+    onderwerp: URIRef
     opgericht: URIRef
     opgesteldDoor: URIRef
     overlaptMet: URIRef
     overlegPerJaar: URIRef
+    participatierol: URIRef
+    participatievorm: URIRef
     penvoerder: URIRef
     plan: URIRef
+    planVanAanpak: URIRef
+    planning: URIRef
     preferenteZorgverzekeraar: URIRef
+    producten: URIRef
+    relevanteDiscipline: URIRef
     rolsoort: URIRef
+    samenwerkingsovereenkomst: URIRef
     sluitAanBij: URIRef
+    taak: URIRef
     tijdsinvesteringspost: URIRef
+    tijdsplan: URIRef
     uren: URIRef
     urenPerMaand: URIRef
     urenPerWeek: URIRef
     veiligheidsregio: URIRef
+    vertegenwoordigtNetwerk: URIRef
+    voorzitter: URIRef
     vraagtParticipatierol: URIRef
     werkgebied: URIRef
+    werkwijze: URIRef
     zekerheid: URIRef
     zorgcontinuumFase: URIRef
 
     _extras = [
+        "besluitvorming-ern",
+        "besluitvorming-onafhankelijke-partij",
+        "besluitvorming-roulerend",
         "discipline-onderwijs",
         "discipline-onderzoek",
         "discipline-zorgpraktijk",
+        "doelgroep-inwoners",
+        "doelgroep-naasten",
+        "doelgroep-nabestaanden",
+        "doelgroep-patienten",
         "fase-begeleiding-revalidatie-palliatieve-zorg",
         "fase-diagnostiek",
         "fase-preventie-en-vroegsignalering",

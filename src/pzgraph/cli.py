@@ -152,6 +152,108 @@ def query(ctx: click.Context, query, landschap, config, params, formaat, lijst) 
                                         "tabel/csv/json for SELECT, tabel/json for ASK, tabel/turtle for CONSTRUCT"))) from None
 
 
+def _uitvoer(tekst: str, pad: Path | None) -> None:
+    if pad is None:
+        click.echo(tekst.rstrip("\n"))
+    else:
+        from .bestanden import schrijf_atomair
+
+        schrijf_atomair(pad, tekst if tekst.endswith("\n") else tekst + "\n")
+
+
+@main.command()
+@click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_landschap_opties
+@click.option("--format", "formaat", type=click.Choice(["tekst", "json", "turtle", "sarif"]), default="tekst",
+              show_default=True, help="tekst (checklist), json (vast schema), turtle (SHACL-rapport) of sarif (voor CI).")
+@click.option("--fail-on", "fail_on", type=click.Choice(["violation", "warning", "info", "none"]), default="violation",
+              show_default=True, help="Vanaf welke ernst de exitcode 1 is.")
+@click.option("--vergelijk", "oud", type=click.Path(path_type=Path),
+              help="Een eerdere versie van hetzelfde voorstel: toon wat er veranderd is.")
+@click.option("-o", "--output", "uitvoer", type=click.Path(dir_okay=False, path_type=Path),
+              help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
+@click.pass_context
+def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, uitvoer) -> None:
+    """Controleer of voorgestelde groepen aan hun randvoorwaarden voldoen.
+
+    PADEN zijn groepsbestanden (YAML, Turtle, JSON-LD) of mappen daarmee.
+
+    \b
+    Exitcodes: 0 geen bevinding vanaf --fail-on, 1 wel, 2 ongeldige invoer, 3 interne fout.
+    """
+    from .check import Controle, check as controleer
+    from .report import Ernst, vergelijk
+
+    taal = _taal(ctx)
+    kb = _laad(landschap, config)
+    rapporten = []
+    for pad in paden:
+        rapporten += controleer(pad, kb=kb).rapporten
+    controle = Controle(rapporten)
+    if formaat == "json":
+        tekst = controle.als_json()
+    elif formaat == "sarif":
+        tekst = controle.als_sarif(taal)
+    elif formaat == "turtle":
+        tekst = "\n".join(r.als_turtle() for r in rapporten)
+    else:
+        tekst = "\n\n".join(r.als_tekst(taal) for r in rapporten)
+    if oud is not None:
+        from .errors import InvoerFout, Locatie, Probleem, Tekst
+
+        oude = controleer(oud, kb=kb).rapporten
+        if len(oude) != 1 or len(rapporten) != 1:
+            raise InvoerFout(Probleem(Locatie(str(oud)), Tekst("--vergelijk werkt met precies één groep aan elke kant",
+                                                               "--vergelijk needs exactly one group on each side")))
+        tekst += "\n\n" + ("Compared with " if taal == "en" else "Vergeleken met ") + f"{oud}:\n" + \
+            vergelijk(rapporten[0], oude[0]).als_tekst(taal)
+    _uitvoer(tekst, uitvoer)
+    if controle.boven(Ernst.uit_tekst(fail_on)):
+        ctx.exit(1)
+
+
+@main.command()
+@click.argument("soort", required=False)
+@click.option("-o", "--output", "uitvoer", type=click.Path(dir_okay=False, path_type=Path),
+              help="Schrijf het sjabloon naar dit bestand.")
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
+@click.pass_context
+def new(ctx: click.Context, soort, uitvoer, force) -> None:
+    """Druk een sjabloon met uitleg af voor een nieuwe groep van SOORT.
+
+    Zonder SOORT: de lijst van soorten.
+    """
+    from .errors import InvoerFout, Locatie, Probleem, Tekst, suggesties
+    from .formaat import formaat, sjabloon
+
+    taal = _taal(ctx)
+    f = formaat()
+    if soort is None:
+        for naam, s in f.soorten.items():
+            click.echo(f"{naam:22} {s.titel_en if taal == 'en' else s.titel_nl}")
+        return
+    if soort not in f.soorten:
+        raise InvoerFout(Probleem(Locatie(soort), Tekst(f"onbekende soort {soort!r}", f"unknown kind {soort!r}"),
+                                  Tekst(" | ".join(f.soorten), " | ".join(f.soorten)), tuple(suggesties(soort, f.soorten))))
+    tekst = sjabloon(soort, taal)
+    if uitvoer is None:
+        click.echo(tekst.rstrip("\n"))
+    else:
+        from .bestanden import schrijf_atomair
+
+        schrijf_atomair(uitvoer, tekst, overschrijven=force)
+
+
+@main.command()
+def schema() -> None:
+    """Druk het JSON Schema van het groepsformaat af (voor editors)."""
+    import json
+
+    from .formaat import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=1))
+
+
 @main.command()
 @_landschap_opties
 @click.option("--zonder-landschap", is_flag=True, help="Alleen de ontologie (TBox) controleren.")

@@ -118,30 +118,41 @@ class KnowledgeBase:
                     namen.setdefault(_sleutel(str(label)), set()).add(s)
         return ids, namen
 
-    def iri(self, sleutel: str) -> URIRef:
-        """The IRI of a landscape record given its id (``npz-eemland``) or name (``Eemland``)."""
+    def vind(self, sleutel: str) -> URIRef | None:
+        """The IRI of a landscape record by id (``npz-eemland``) or unique name, or None."""
         ids, namen = self._index
         if sleutel in ids:
             return ids[sleutel]
         if sleutel.startswith(str(PZID)):
             return URIRef(sleutel)
         treffers = namen.get(_sleutel(sleutel), set())
-        if len(treffers) == 1:
-            return next(iter(treffers))
+        return next(iter(treffers)) if len(treffers) == 1 else None
+
+    def suggesties(self, sleutel: str) -> list[str]:
+        """Ids and names close to ``sleutel`` (for a "did you mean")."""
+        ids, namen = self._index
+        treffers = namen.get(_sleutel(sleutel), set())
         if len(treffers) > 1:
-            keuzes = sorted(kort(t).removeprefix("pzid:") for t in treffers)
+            return sorted(kort(t).removeprefix("pzid:") for t in treffers)
+        label_van = {s: iris for s, iris in namen.items()}
+        dichtbij = suggesties(sleutel, ids) + [
+            str(self.dataset.value(next(iter(label_van[t])), SKOS.prefLabel) or t)
+            for t in suggesties(_sleutel(sleutel), label_van)]
+        return list(dict.fromkeys(dichtbij))[:5]
+
+    def iri(self, sleutel: str) -> URIRef:
+        """Like :meth:`vind`, but raises :class:`InvoerFout` with suggestions when not found."""
+        iri = self.vind(sleutel)
+        if iri is not None:
+            return iri
+        _, namen = self._index
+        if len(namen.get(_sleutel(sleutel), ())) > 1:
+            keuzes = ", ".join(self.suggesties(sleutel))
             raise InvoerFout(Probleem(Locatie(sleutel), Tekst(f"{sleutel!r} is niet eenduidig", f"{sleutel!r} is ambiguous"),
-                                      Tekst("een id: " + ", ".join(keuzes), "an id: " + ", ".join(keuzes))))
-        kandidaten = {**{i: i for i in ids}}
-        label_van = {}
-        for label_sleutel, iris in namen.items():
-            for iri in iris:
-                label_van.setdefault(label_sleutel, iri)
-        dichtbij = suggesties(sleutel, kandidaten) + [
-            str(self.dataset.value(label_van[t], RDFS.label)) for t in suggesties(_sleutel(sleutel), label_van)]
+                                      Tekst("een id: " + keuzes, "an id: " + keuzes)))
         raise InvoerFout(Probleem(Locatie(sleutel), Tekst(f"{sleutel!r} staat niet in het landschap", f"{sleutel!r} is not in the landscape"),
                                   Tekst("een id of naam van een organisatie of gebied", "an id or name of an organisation or area"),
-                                  tuple(dict.fromkeys(dichtbij))[:5]))
+                                  tuple(self.suggesties(sleutel))))
 
     def organisatie(self, sleutel: str | URIRef) -> Organisatie:
         """A landscape record by id, name or IRI."""

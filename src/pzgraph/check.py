@@ -1,0 +1,170 @@
+"""``pzgraph check``: does a proposed group meet its randvoorwaarden?
+
+Reads group files (:mod:`pzgraph.groups`), validates each against the shapes of its kind
+together with the ontology and the landscape (:mod:`pzgraph.validate`), and builds a typed
+:class:`~pzgraph.report.Rapport` per group, each finding pointing at a line of the user's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import ORG
+
+from .errors import Tekst
+from .groups import Groep, lees_groepen
+from .report import Bevinding, Ernst, Randvoorwaarde, Rapport, als_json, als_sarif
+from .validate import SH, Gegevensgraaf, Vormen, valideer, vormen
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kb import KnowledgeBase
+
+
+@dataclass
+class Controle:
+    """The checks of one or more groups (a file or a folder)."""
+
+    rapporten: list[Rapport]
+
+    @property
+    def rapport(self) -> Rapport:
+        """The report, when exactly one group was checked."""
+        if len(self.rapporten) != 1:
+            raise ValueError(f"{len(self.rapporten)} reports; use .rapporten")
+        return self.rapporten[0]
+
+    @property
+    def voldoet(self) -> bool:
+        return all(r.voldoet for r in self.rapporten)
+
+    def boven(self, drempel: Ernst | None) -> list[Bevinding]:
+        return [b for r in self.rapporten for b in r.boven(drempel)]
+
+    def als_json(self) -> str:
+        return als_json(self.rapporten)
+
+    def als_sarif(self, taal: str = "nl") -> str:
+        return als_sarif(self.rapporten, taal)
+
+
+def omgeving(groep: Groep, kb: KnowledgeBase) -> Gegevensgraaf:
+    """What SHACL validates: the group plus everything the knowledge base says about each
+    node the group refers to (its types with their superclasses, a role's rolsoort, an area's
+    layer, a network's consortium). The shapes look no further than one step from the group."""
+    data = Gegevensgraaf()
+    data += groep.graaf
+    eigen = set(groep.graaf.subjects())
+    buren = {o for o in groep.graaf.objects() if isinstance(o, URIRef) and o not in eigen}
+    for knoop in buren:
+        for triple in kb.dataset.triples((knoop, None, None)):
+            data.add(triple)
+    return data
+
+
+def _predicaat(pad, g: Graph) -> URIRef | None:
+    """The property of the user's file a (complex) SHACL path starts from."""
+    if isinstance(pad, URIRef):
+        return pad
+    if pad is None:
+        return None
+    if (pad, RDF.first, None) in g:
+        return _predicaat(Collection(g, pad)[0], g)
+    inverse = g.value(pad, SH.inversePath)
+    if inverse == ORG.organization:
+        return ORG.hasMember  # memberships: the `leden:` key
+    return _predicaat(inverse, g) if inverse is not None else None
+
+
+def _onderwerp(groep: Groep, knopen: Iterable) -> tuple[str, Tekst | None]:
+    for knoop in knopen:
+        if knoop in groep.sleutels and knoop != groep.iri:
+            sleutel = groep.sleutels[knoop]
+            if "/lid/" in str(knoop) or "/persoon/" in str(knoop):
+                return sleutel, Tekst(f" (lid {sleutel!r})", f" (member {sleutel!r})")
+            if "/organisatie/" in str(knoop):
+                return sleutel, Tekst(f" (organisatie {sleutel!r})", f" (organisation {sleutel!r})")
+            return sleutel, Tekst(f" ({sleutel})", f" ({sleutel})")
+    return groep.id, None
+
+
+def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None) -> Rapport:
+    """Validate one group and build its report."""
+    v = v or vormen()
+    resultaten, verslag = valideer(omgeving(groep, kb), v)
+    eigen = set(groep.graaf.subjects())
+    bevindingen = []
+    for r in resultaten:
+        if r.focus not in eigen:
+            continue  # a landscape record: not this group's business
+        b = v.beperkingen.get(r.vorm)
+        if b is None:
+            continue
+        pad = _predicaat(b.pad if b.pad is not None else r.pad, v.graaf) if b.pad is not None or r.pad is not None else None
+        waarde = r.waarde if isinstance(r.waarde, URIRef) else None
+        if waarde is not None and (waarde, None) in groep.regels:
+            locatie = groep.regels[(waarde, None)]
+        else:
+            locatie = groep.locatie(r.focus if isinstance(r.focus, URIRef) else None, pad)
+        onderwerp, achtervoegsel = _onderwerp(groep, [waarde, r.focus])
+        bericht = b.bericht
+        if achtervoegsel is not None:
+            bericht = Tekst(bericht.nl + achtervoegsel.nl, bericht.en + achtervoegsel.en)
+        bevindingen.append(Bevinding(b.id, b.ernst, bericht, b.titel, b.bron, locatie,
+                                     str(b.randvoorwaarde or ""), onderwerp, None if waarde is None else str(waarde)))
+    bevindingen = sorted(set(bevindingen), key=lambda x: (-x.ernst, x.locatie.regel, x.id, x.onderwerp))
+    klasse = next((k for k in v.per_klasse if (groep.iri, RDF.type, k) in groep.graaf
+                   and not any((groep.iri, RDF.type, sub) in groep.graaf and k in kb.vocab.superklassen.get(sub, ())
+                               for sub in v.per_klasse)), None)
+    rv_iris = []
+    for b in v.per_klasse.get(klasse, ()):
+        if b.randvoorwaarde is not None and b.randvoorwaarde not in rv_iris:
+            rv_iris.append(b.randvoorwaarde)
+    randvoorwaarden = []
+    for iri in rv_iris:
+        d = v.randvoorwaarden.get(iri)
+        titel = d.titel if d else Tekst(str(iri).rsplit("#", 1)[-1], str(iri).rsplit("#", 1)[-1])
+        randvoorwaarden.append(Randvoorwaarde(str(iri).rsplit("#", 1)[-1], titel, d.bron if d else "",
+                                              d.volgorde if d else 99,
+                                              tuple(b for b in bevindingen if b.randvoorwaarde == str(iri))))
+    randvoorwaarden.sort(key=lambda r: (r.volgorde, r.id))
+    verslag_groep = Graph()
+    for res in verslag.subjects(RDF.type, SH.ValidationResult):
+        if verslag.value(res, SH.focusNode) in eigen:
+            for t in verslag.triples((res, None, None)):
+                verslag_groep.add(t)
+    return Rapport(groep.id, groep.naam, groep.soort, groep.bestand, tuple(randvoorwaarden),
+                   tuple(bevindingen), verslag_groep)
+
+
+def check(bron: str | Path | Graph, *, kb: KnowledgeBase | None = None,
+          voortgang: Callable[[Groep], None] | None = None) -> Controle:
+    """Check a group file, a folder of them, or an rdflib Graph holding groups.
+
+    >>> import pzgraph
+    >>> c = pzgraph.check("examples/trekkersgroep-goed.yaml")  # doctest: +SKIP
+    >>> c.rapport.voldoet  # doctest: +SKIP
+    True
+    """
+    from .kb import load
+
+    kb = kb or load()
+    if isinstance(bron, Graph):
+        from .groups import groepen_uit_graaf
+
+        groepen = groepen_uit_graaf(bron, kb, "<graph>")
+    else:
+        groepen = lees_groepen(Path(bron), kb)
+    rapporten = []
+    for groep in groepen:
+        if voortgang is not None:
+            voortgang(groep)
+        rapporten.append(rapporteer(groep, kb))
+    return Controle(rapporten)
+
+
+__all__ = ["check", "Controle", "rapporteer", "Ernst"]
