@@ -17,13 +17,19 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-import pzgraph
 from pzgraph.report import Ernst
 
 WORTEL = Path(__file__).resolve().parent.parent
 VOORBEELDEN = WORTEL / "examples"
 
 FOUT, WAARSCHUWING, INFO = Ernst.FOUT, Ernst.WAARSCHUWING, Ernst.INFO
+
+
+def controleer(bron, *, kb):
+    """``pzgraph.check`` with the module's knowledge base."""
+    import pzgraph
+
+    return pzgraph.check(bron, kb=kb)
 
 
 def _yaml() -> YAML:
@@ -130,6 +136,21 @@ class Waar:
     def lid(sleutel: str) -> Callable[[CommentedMap], int]:
         return lambda d: regel_lid(d, sleutel)
 
+    @staticmethod
+    def lid_sleutel(sleutel: str, veld: str) -> Callable[[CommentedMap], int]:
+        """A key of one member (e.g. its `uren_per_maand:` with a wrong value)."""
+        def waar(d: CommentedMap) -> int:
+            for item in d["leden"]:
+                if item["sleutel"] == sleutel:
+                    return item.lc.key(veld)[0] + 1
+            raise KeyError(sleutel)
+        return waar
+
+    @staticmethod
+    def deel(sleutel: str) -> Callable[[CommentedMap], int]:
+        """A key missing inside a part (`plan_van_aanpak:`, ...): the part's first line, as for the group."""
+        return lambda d: d[sleutel].lc.line + 1
+
 
 @dataclass(frozen=True)
 class Geval:
@@ -147,6 +168,14 @@ class Geval:
         return self.id
 
 
+def parametriseer(gevallen: list[Geval], bekend: dict[str, str]) -> list:
+    """Parameters for ``test_variant_schendt_precies_die_id``; ids in ``bekend`` are strict xfails."""
+    import pytest
+
+    return [pytest.param(g, id=g.id, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=bekend[g.id]))
+            if g.id in bekend else pytest.param(g, id=g.id) for g in gevallen]
+
+
 def maak_variant(bron: Path, wijzig: Callable[[CommentedMap], None], tmp_path: Path) -> tuple[Path, CommentedMap]:
     data = laad(bron)
     wijzig(data)
@@ -158,7 +187,7 @@ def maak_variant(bron: Path, wijzig: Callable[[CommentedMap], None], tmp_path: P
 def controleer_geval(geval: Geval, bron: Path, kb, tmp_path: Path) -> None:
     """Check a variant: the id fires with its severity and line; nothing else fires needlessly."""
     pad, data = maak_variant(bron, geval.wijzig, tmp_path)
-    rapport = pzgraph.check(pad, kb=kb).rapport
+    rapport = controleer(pad, kb=kb).rapport
     alle = [(b.id, b.ernst.name, b.locatie.regel, b.onderwerp) for b in rapport.bevindingen]
     treffers = [b for b in rapport.bevindingen if b.id == geval.id]
     assert treffers, f"{geval.id} fired not; findings: {alle}\n--- variant ---\n{pad.read_text()}"

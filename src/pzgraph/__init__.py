@@ -22,6 +22,7 @@ __all__ = [
     "__version__",
     "load",
     "check",
+    "recommend",
     "KnowledgeBase",
     "PzgraphError",
     "InvoerFout",
@@ -29,12 +30,13 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import InvoerFout, PzgraphError
-    from .check import check
+    from .controle import check
     from .kb import KnowledgeBase, load
 
 _LAZY = {
     "load": ("kb", "load"),
-    "check": ("check", "check"),
+    "check": ("controle", "check"),
+    "recommend": ("advies", "recommend"),
     "KnowledgeBase": ("kb", "KnowledgeBase"),
     "PzgraphError": ("errors", "PzgraphError"),
     "InvoerFout": ("errors", "InvoerFout"),

@@ -10,7 +10,11 @@ class PZ(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/pzgraph/def#")
 
+    Aanbeveling: URIRef
+    Aanbevelingssoort: URIRef
+    AanbevelingssoortSchema: URIRef
     Activiteitenplan: URIRef
+    Afhankelijkheid: URIRef
     Apotheek: URIRef
     Beleidsrol: URIRef
     BesluitvormingSchema: URIRef
@@ -40,6 +44,7 @@ class PZ(DefinedNamespace):
     Huisartsenorganisatie: URIRef
     Huisartspraktijk: URIRef
     IZARegio: URIRef
+    Kennismaking: URIRef
     Kerngroep: URIRef
     Kernthema: URIRef
     KernthemaSchema: URIRef
@@ -77,6 +82,7 @@ class PZ(DefinedNamespace):
     Projectgroep: URIRef
     ROS: URIRef
     ROSRegio: URIRef
+    Regel: URIRef
     RegionaleHuisartsenorganisatie: URIRef
     RegionaleOrganisatieMetWerkgebied: URIRef
     Regioplan: URIRef
@@ -109,10 +115,18 @@ class PZ(DefinedNamespace):
     Zorgkantoorregio: URIRef
     Zorgnetwerk: URIRef
     Zorgverzekeraar: URIRef
+    aanbevelingssoort: URIRef
     aantalInwoners: URIRef
     aantalLeden: URIRef
     aantalNetwerken: URIRef
+    aantalNetwerkregios: URIRef
+    aantalPreferenteVerzekeraars: URIRef
+    aantalROSRegios: URIRef
+    afgesnedenRol: URIRef
+    afhankelijkeOrganisaties: URIRef
+    afhankelijkeRollen: URIRef
     afspraken: URIRef
+    beschikbareUren: URIRef
     beschrijftOrganisatieVanZorg: URIRef
     besluitvorming: URIRef
     bestuurlijkCommitment: URIRef
@@ -125,17 +139,23 @@ class PZ(DefinedNamespace):
     duurUren: URIRef
     eersteBijeenkomst: URIRef
     goedgekeurdDoor: URIRef
+    heeftPreferenteVerzekeraar: URIRef
     ingebedIn: URIRef
     initiatiefnemer: URIRef
+    kandidaat: URIRef
     kartrekker: URIRef
     kerngroeplid: URIRef
     kernthema: URIRef
+    knoop: URIRef
     kwaliteitsdocument: URIRef
     lessenDelen: URIRef
     levenspadFase: URIRef
     mandaat: URIRef
+    metGroep: URIRef
+    metRol: URIRef
     namens: URIRef
     neemtDeelAanERN: URIRef
+    netwerkregio: URIRef
     niveau: URIRef
     notulist: URIRef
     omvatGemeente: URIRef
@@ -145,6 +165,7 @@ class PZ(DefinedNamespace):
     opgericht: URIRef
     opgesteldDoor: URIRef
     overlaptMet: URIRef
+    overlaptROSRegio: URIRef
     overlegPerJaar: URIRef
     participatierol: URIRef
     participatievorm: URIRef
@@ -154,9 +175,13 @@ class PZ(DefinedNamespace):
     planning: URIRef
     preferenteZorgverzekeraar: URIRef
     producten: URIRef
+    reden: URIRef
+    regel: URIRef
     relevanteDiscipline: URIRef
+    rol: URIRef
     rolsoort: URIRef
     samenwerkingsovereenkomst: URIRef
+    score: URIRef
     sluitAanBij: URIRef
     taak: URIRef
     tijdsinvesteringspost: URIRef
@@ -166,6 +191,9 @@ class PZ(DefinedNamespace):
     urenPerWeek: URIRef
     veiligheidsregio: URIRef
     vertegenwoordigtNetwerk: URIRef
+    voorGroep: URIRef
+    voorgesteldeInbedding: URIRef
+    voorgesteldeRol: URIRef
     voorzitter: URIRef
     vraagtParticipatierol: URIRef
     werkgebied: URIRef
@@ -174,6 +202,15 @@ class PZ(DefinedNamespace):
     zorgcontinuumFase: URIRef
 
     _extras = [
+        "aanbeveling-continuiteit",
+        "aanbeveling-dekking",
+        "aanbeveling-dubbel",
+        "aanbeveling-kennismaken",
+        "aanbeveling-kerngroep",
+        "aanbeveling-niveau",
+        "aanbeveling-participatie",
+        "aanbeveling-partner",
+        "aanbeveling-tafel",
         "besluitvorming-ern",
         "besluitvorming-onafhankelijke-partij",
         "besluitvorming-roulerend",

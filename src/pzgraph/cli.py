@@ -172,8 +172,9 @@ def _uitvoer(tekst: str, pad: Path | None) -> None:
               help="Een eerdere versie van hetzelfde voorstel: toon wat er veranderd is.")
 @click.option("-o", "--output", "uitvoer", type=click.Path(dir_okay=False, path_type=Path),
               help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
+@click.option("--zonder-aanbevelingen", is_flag=True, help="Toon geen aanbevelingen onder de bevindingen.")
 @click.pass_context
-def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, uitvoer) -> None:
+def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, uitvoer, zonder_aanbevelingen) -> None:
     """Controleer of voorgestelde groepen aan hun randvoorwaarden voldoen.
 
     PADEN zijn groepsbestanden (YAML, Turtle, JSON-LD) of mappen daarmee.
@@ -181,14 +182,14 @@ def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, u
     \b
     Exitcodes: 0 geen bevinding vanaf --fail-on, 1 wel, 2 ongeldige invoer, 3 interne fout.
     """
-    from .check import Controle, check as controleer
+    from .controle import Controle, check as controleer, rapporteer
+    from .groups import lees_groepen
     from .report import Ernst, vergelijk
 
     taal = _taal(ctx)
     kb = _laad(landschap, config)
-    rapporten = []
-    for pad in paden:
-        rapporten += controleer(pad, kb=kb).rapporten
+    groepen = [g for pad in paden for g in lees_groepen(pad, kb)]
+    rapporten = [rapporteer(g, kb) for g in groepen]
     controle = Controle(rapporten)
     if formaat == "json":
         tekst = controle.als_json()
@@ -197,7 +198,13 @@ def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, u
     elif formaat == "turtle":
         tekst = "\n".join(r.als_turtle() for r in rapporten)
     else:
-        tekst = "\n\n".join(r.als_tekst(taal) for r in rapporten)
+        delen = [r.als_tekst(taal) for r in rapporten]
+        if not zonder_aanbevelingen and groepen:
+            from .advies import adviseer
+
+            for i, advies in enumerate(adviseer(groepen, kb, {g.iri: r for g, r in zip(groepen, rapporten)})):
+                delen[i] += "\n\n" + advies.als_tekst(taal)
+        tekst = "\n\n".join(delen)
     if oud is not None:
         from .errors import InvoerFout, Locatie, Probleem, Tekst
 
@@ -210,6 +217,42 @@ def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, u
     _uitvoer(tekst, uitvoer)
     if controle.boven(Ernst.uit_tekst(fail_on)):
         ctx.exit(1)
+
+
+@main.command()
+@click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_landschap_opties
+@click.option("--format", "formaat", type=click.Choice(["tekst", "json", "turtle"]), default="tekst", show_default=True,
+              help="tekst, json (vast schema) of turtle (de afgeleide graaf met PROV-herkomst).")
+@click.option("--zonder-effect", is_flag=True, help="Bereken niet welke randvoorwaarden een aanbeveling zou halen.")
+@click.option("-o", "--output", "uitvoer", type=click.Path(dir_okay=False, path_type=Path),
+              help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
+@click.pass_context
+def recommend(ctx: click.Context, paden, landschap, config, formaat, zonder_effect, uitvoer) -> None:
+    """Aanbevelingen: ontbrekende partners, bestaande tafels, schaalgrootte, continuïteit, …
+
+    Elke aanbeveling met waarom (de feiten die pasten), de bron en het effect op de controle.
+    """
+    from .groups import lees_groepen
+    from .advies import adviseer, als_json
+
+    taal = _taal(ctx)
+    kb = _laad(landschap, config)
+    groepen = [g for pad in paden for g in lees_groepen(pad, kb)]
+    adviezen = adviseer(groepen, kb, met_effect=not zonder_effect)
+    if formaat == "json":
+        tekst = als_json(adviezen)
+    elif formaat == "turtle":
+        from .namespaces import PREFIXES
+
+        g = adviezen[0].afgeleid
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        g.bind("pzr", "https://w3id.org/pzgraph/rules#")
+        tekst = g.serialize(format="turtle")
+    else:
+        tekst = "\n\n".join(f"{a.naam} ({a.bestand})\n" + a.als_tekst(taal) for a in adviezen)
+    _uitvoer(tekst, uitvoer)
 
 
 @main.command()

@@ -352,7 +352,10 @@ class _Lezer:
             if paren is None:
                 continue
             waarden = {k: vn for k, _, vn in paren}
+            aantal = len(self.problemen)
             sleutel = self.scalair(waarden["sleutel"], self.f.lid["sleutel"]) if "sleutel" in waarden else None
+            if len(self.problemen) > aantal:
+                continue  # already reported (e.g. `sleutel: no`)
             if not sleutel or not ID_PATROON.match(sleutel) or sleutel in self.personen_per_sleutel:
                 self.problemen.append(_p(self.loc(item), f"leden: sleutel {sleutel!r} ontbreekt, is ongeldig of dubbel",
                                          f"leden: key {sleutel!r} is missing, invalid or duplicated",
@@ -511,7 +514,8 @@ def lees_rdf_groepen(pad: Path, kb: KnowledgeBase) -> list[Groep]:
     try:
         g.parse(data=tekst, format=formaat_, publicID=basis)
     except BadSyntax as exc:
-        raise InvoerFout(_p(Locatie(bestand, exc.lines + 1), f"Turtle-syntaxfout: {exc.message}", f"Turtle syntax error: {exc.message}",
+        waarom = str(getattr(exc, "_why", "") or exc.message).strip().splitlines()[0]
+        raise InvoerFout(_p(Locatie(bestand, exc.lines + 1), f"Turtle-syntaxfout: {waarom}", f"Turtle syntax error: {waarom}",
                             "geldige Turtle", "valid Turtle")) from None
     except Exception as exc:  # rdflib's parsers raise assorted exception types
         raise InvoerFout(_p(Locatie(bestand), f"onleesbare RDF: {exc}", f"unreadable RDF: {exc}")) from None

@@ -18,6 +18,7 @@ from .report import Ernst
 from .resources import bestanden
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+PZS = Namespace("https://w3id.org/pzgraph/shapes#")
 ERNST = {SH.Violation: Ernst.FOUT, SH.Warning: Ernst.WAARSCHUWING, SH.Info: Ernst.INFO}
 
 
@@ -70,7 +71,8 @@ def vormen() -> Vormen:
             continue
         ernst = ERNST.get(g.value(s, SH.severity), Ernst.FOUT)
         beperkingen[s] = Beperking(s, str(ident), ernst, _tekst(g, s, SH.message), _tekst(g, s, RDFS.label),
-                                   str(g.value(s, DCTERMS.source) or ""), g.value(s, SH.group), g.value(s, SH.path))
+                                   str(g.value(s, DCTERMS.source) or ""), g.value(s, SH.group),
+                                   g.value(s, SH.path) or g.value(s, PZS.sleutelpad))
     randvoorwaarden = {}
     for rv in g.subjects(RDF.type, SH.PropertyGroup):
         if isinstance(rv, URIRef):
@@ -114,6 +116,9 @@ class Resultaat:
     waarde: object
     vorm: URIRef | BNode
     ernst: Ernst
+    #: the first nested result (sh:detail) of an sh:node / qualified constraint: its focus and path
+    detail_focus: object = None
+    detail_pad: object = None
 
 
 def valideer(data: Graph, v: Vormen) -> tuple[list[Resultaat], Graph]:
@@ -123,7 +128,11 @@ def valideer(data: Graph, v: Vormen) -> tuple[list[Resultaat], Graph]:
     _, verslag, _ = pyshacl.validate(data, shacl_graph=v.graaf, inference="none", advanced=False,
                                      allow_warnings=True, allow_infos=True, abort_on_first=False)
     uit = []
-    for r in verslag.subjects(RDF.type, SH.ValidationResult):
+    # only the top-level results: sh:node and qualified shapes nest detail results, typed alike
+    for r in verslag.objects(None, SH.result):
+        detail = verslag.value(r, SH.detail)
         uit.append(Resultaat(verslag.value(r, SH.focusNode), verslag.value(r, SH.resultPath), verslag.value(r, SH.value),
-                             verslag.value(r, SH.sourceShape), ERNST.get(verslag.value(r, SH.resultSeverity), Ernst.FOUT)))
+                             verslag.value(r, SH.sourceShape), ERNST.get(verslag.value(r, SH.resultSeverity), Ernst.FOUT),
+                             None if detail is None else verslag.value(detail, SH.focusNode),
+                             None if detail is None else verslag.value(detail, SH.resultPath)))
     return uit, verslag

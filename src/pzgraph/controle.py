@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import ORG
 
@@ -92,6 +92,22 @@ def _onderwerp(groep: Groep, knopen: Iterable) -> tuple[str, Tekst | None]:
     return groep.id, None
 
 
+def _kopieer_bnodes(bron: Graph, knoop, doel: Graph, vormen_graaf: Graph) -> None:
+    """Copy ``knoop``'s triples and, recursively, those of the blank nodes it points to (paths,
+    nested results; blank source shapes are looked up in the shapes graph)."""
+    stapel, gezien = [knoop], set()
+    while stapel:
+        huidig = stapel.pop()
+        if huidig in gezien:
+            continue
+        gezien.add(huidig)
+        triples = list(bron.triples((huidig, None, None))) or list(vormen_graaf.triples((huidig, None, None)))
+        for t in triples:
+            doel.add(t)
+            if isinstance(t[2], BNode):
+                stapel.append(t[2])
+
+
 def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None) -> Rapport:
     """Validate one group and build its report."""
     v = v or vormen()
@@ -104,9 +120,12 @@ def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None) -> Rapp
         b = v.beperkingen.get(r.vorm)
         if b is None:
             continue
-        pad = _predicaat(b.pad if b.pad is not None else r.pad, v.graaf) if b.pad is not None or r.pad is not None else None
-        waarde = r.waarde if isinstance(r.waarde, URIRef) else None
-        if waarde is not None and (waarde, None) in groep.regels:
+        pad = _predicaat(r.pad if r.pad is not None else b.pad, v.graaf)
+        waarde = r.waarde if isinstance(r.waarde, URIRef) and r.waarde != r.focus else None
+        detail = r.detail_focus if isinstance(r.detail_focus, URIRef) and r.detail_focus in eigen else None
+        if detail is not None and (detail, _predicaat(r.detail_pad, v.graaf)) in groep.regels:
+            locatie = groep.regels[(detail, _predicaat(r.detail_pad, v.graaf))]
+        elif waarde is not None and (waarde, None) in groep.regels:
             locatie = groep.regels[(waarde, None)]
         else:
             locatie = groep.locatie(r.focus if isinstance(r.focus, URIRef) else None, pad)
@@ -133,10 +152,13 @@ def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None) -> Rapp
                                               tuple(b for b in bevindingen if b.randvoorwaarde == str(iri))))
     randvoorwaarden.sort(key=lambda r: (r.volgorde, r.id))
     verslag_groep = Graph()
-    for res in verslag.subjects(RDF.type, SH.ValidationResult):
-        if verslag.value(res, SH.focusNode) in eigen:
-            for t in verslag.triples((res, None, None)):
-                verslag_groep.add(t)
+    for rapport in verslag.subjects(RDF.type, SH.ValidationReport):
+        verslag_groep.add((rapport, RDF.type, SH.ValidationReport))
+        eigen_resultaten = [res for res in verslag.objects(rapport, SH.result) if verslag.value(res, SH.focusNode) in eigen]
+        verslag_groep.add((rapport, SH.conforms, Literal(not eigen_resultaten)))
+        for res in eigen_resultaten:
+            verslag_groep.add((rapport, SH.result, res))
+            _kopieer_bnodes(verslag, res, verslag_groep, v.graaf)
     return Rapport(groep.id, groep.naam, groep.soort, groep.bestand, tuple(randvoorwaarden),
                    tuple(bevindingen), verslag_groep)
 
