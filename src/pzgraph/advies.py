@@ -105,7 +105,7 @@ def _store(kb: KnowledgeBase, groepen: list[Groep]):
     nt = getattr(kb, "_nquads", None)
     if nt is None:
         uit = Graph()
-        for s, p, o, _ in kb.dataset.quads((None, None, None, None)):
+        for s, p, o, _ in kb.bron.quads():
             uit.add((s, p, o))
         nt = uit.serialize(format="nt", encoding="utf-8")
         kb._nquads = nt
@@ -155,7 +155,7 @@ def _lees(opslag: OxigraphOpslag, kb: KnowledgeBase, groepen: list[Groep]) -> di
         kandidaat = r.get("kandidaat")
         naam = None
         if kandidaat is not None:
-            label = kb.dataset.value(kandidaat, SKOS.prefLabel) or kb.dataset.value(kandidaat, RDFS.label) \
+            label = kb.waarde(kandidaat, SKOS.prefLabel) or kb.waarde(kandidaat, RDFS.label) \
                 or groep.graaf.value(kandidaat, RDFS.label)
             naam = str(label) if label is not None else kort(kandidaat)
         reden = Tekst(_taal(teksten.get(r["a"], []), "nl"), _taal(teksten.get(r["a"], []), "en"))

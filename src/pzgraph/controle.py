@@ -19,7 +19,7 @@ from rdflib.namespace import ORG
 from .errors import Tekst
 from .groups import Groep, lees_groepen
 from .report import Bevinding, Ernst, Randvoorwaarde, Rapport, als_json, als_sarif
-from .validate import SH, Gegevensgraaf, Vormen, valideer, vormen
+from .validate import SH, Beperking, Gegevensgraaf, Resultaat, Vormen, valideer, vormen
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kb import KnowledgeBase
@@ -61,7 +61,7 @@ def omgeving(groep: Groep, kb: KnowledgeBase) -> Gegevensgraaf:
     eigen = set(groep.graaf.subjects())
     buren = {o for o in groep.graaf.objects() if isinstance(o, URIRef) and o not in eigen}
     for knoop in buren:
-        for triple in kb.dataset.triples((knoop, None, None)):
+        for triple in kb.triples((knoop, None, None)):
             data.add(triple)
     return data
 
@@ -108,49 +108,53 @@ def _kopieer_bnodes(bron: Graph, knoop, doel: Graph, vormen_graaf: Graph) -> Non
                 stapel.append(t[2])
 
 
+def _bevinding(r: Resultaat, b: Beperking, groep: Groep, v: Vormen, eigen: set) -> Bevinding:
+    """A pySHACL result as a finding, pointing at the most precise line of the user's file."""
+    pad = _predicaat(r.pad if r.pad is not None else b.pad, v.graaf)
+    waarde = r.waarde if isinstance(r.waarde, URIRef) and r.waarde != r.focus else None
+    detail = r.detail_focus if isinstance(r.detail_focus, URIRef) and r.detail_focus in eigen else None
+    detail_sleutel = (detail, _predicaat(r.detail_pad, v.graaf))
+    if detail is not None and detail_sleutel in groep.regels:
+        locatie = groep.regels[detail_sleutel]
+    elif waarde is not None and (waarde, None) in groep.regels:
+        locatie = groep.regels[(waarde, None)]
+    else:
+        locatie = groep.locatie(r.focus if isinstance(r.focus, URIRef) else None, pad)
+    onderwerp, achtervoegsel = _onderwerp(groep, [waarde, r.focus])
+    bericht = b.bericht
+    if achtervoegsel is not None:
+        bericht = Tekst(bericht.nl + achtervoegsel.nl, bericht.en + achtervoegsel.en)
+    return Bevinding(b.id, b.ernst, bericht, b.titel, b.bron, locatie, str(b.randvoorwaarde or ""), onderwerp,
+                     None if waarde is None else str(waarde))
+
+
+def _checklist(groep: Groep, v: Vormen, bevindingen: list[Bevinding]) -> list[Randvoorwaarde]:
+    """The randvoorwaarden of the group's kind, in the shapes' order, each with its findings."""
+    from .formaat import formaat
+    from .groups import _iri
+
+    rv_iris: list[URIRef] = []
+    for b in v.per_klasse.get(_iri(formaat().soorten[groep.soort].klasse), ()):
+        if b.randvoorwaarde is not None and b.randvoorwaarde not in rv_iris:
+            rv_iris.append(b.randvoorwaarde)
+    uit = []
+    for iri in rv_iris:
+        naam = str(iri).rsplit("#", 1)[-1]
+        d = v.randvoorwaarden.get(iri)
+        uit.append(Randvoorwaarde(naam, d.titel if d else Tekst(naam, naam), d.bron if d else "",
+                                  d.volgorde if d else 99, tuple(b for b in bevindingen if b.randvoorwaarde == str(iri))))
+    return sorted(uit, key=lambda r: (r.volgorde, r.id))
+
+
 def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None) -> Rapport:
     """Validate one group and build its report."""
     v = v or vormen()
     resultaten, verslag = valideer(omgeving(groep, kb), v)
     eigen = set(groep.graaf.subjects())
-    bevindingen = []
-    for r in resultaten:
-        if r.focus not in eigen:
-            continue  # a landscape record: not this group's business
-        b = v.beperkingen.get(r.vorm)
-        if b is None:
-            continue
-        pad = _predicaat(r.pad if r.pad is not None else b.pad, v.graaf)
-        waarde = r.waarde if isinstance(r.waarde, URIRef) and r.waarde != r.focus else None
-        detail = r.detail_focus if isinstance(r.detail_focus, URIRef) and r.detail_focus in eigen else None
-        if detail is not None and (detail, _predicaat(r.detail_pad, v.graaf)) in groep.regels:
-            locatie = groep.regels[(detail, _predicaat(r.detail_pad, v.graaf))]
-        elif waarde is not None and (waarde, None) in groep.regels:
-            locatie = groep.regels[(waarde, None)]
-        else:
-            locatie = groep.locatie(r.focus if isinstance(r.focus, URIRef) else None, pad)
-        onderwerp, achtervoegsel = _onderwerp(groep, [waarde, r.focus])
-        bericht = b.bericht
-        if achtervoegsel is not None:
-            bericht = Tekst(bericht.nl + achtervoegsel.nl, bericht.en + achtervoegsel.en)
-        bevindingen.append(Bevinding(b.id, b.ernst, bericht, b.titel, b.bron, locatie,
-                                     str(b.randvoorwaarde or ""), onderwerp, None if waarde is None else str(waarde)))
-    bevindingen = sorted(set(bevindingen), key=lambda x: (-x.ernst, x.locatie.regel, x.id, x.onderwerp))
-    klasse = next((k for k in v.per_klasse if (groep.iri, RDF.type, k) in groep.graaf
-                   and not any((groep.iri, RDF.type, sub) in groep.graaf and k in kb.vocab.superklassen.get(sub, ())
-                               for sub in v.per_klasse)), None)
-    rv_iris = []
-    for b in v.per_klasse.get(klasse, ()):
-        if b.randvoorwaarde is not None and b.randvoorwaarde not in rv_iris:
-            rv_iris.append(b.randvoorwaarde)
-    randvoorwaarden = []
-    for iri in rv_iris:
-        d = v.randvoorwaarden.get(iri)
-        titel = d.titel if d else Tekst(str(iri).rsplit("#", 1)[-1], str(iri).rsplit("#", 1)[-1])
-        randvoorwaarden.append(Randvoorwaarde(str(iri).rsplit("#", 1)[-1], titel, d.bron if d else "",
-                                              d.volgorde if d else 99,
-                                              tuple(b for b in bevindingen if b.randvoorwaarde == str(iri))))
-    randvoorwaarden.sort(key=lambda r: (r.volgorde, r.id))
+    bevindingen = sorted({_bevinding(r, v.beperkingen[r.vorm], groep, v, eigen) for r in resultaten
+                          if r.focus in eigen and r.vorm in v.beperkingen},  # landscape records are not this group's
+                         key=lambda x: (-x.ernst, x.locatie.regel, x.id, x.onderwerp))
+    randvoorwaarden = _checklist(groep, v, bevindingen)
     verslag_groep = Graph()
     for rapport in verslag.subjects(RDF.type, SH.ValidationReport):
         verslag_groep.add((rapport, RDF.type, SH.ValidationReport))

@@ -182,7 +182,7 @@ class _Lezer:
         if sleutel in korte:
             return korte[sleutel]
         for k, iri in korte.items():
-            labels = {_norm(str(label)) for label in self.kb.dataset.objects(iri, RDFS.label)}
+            labels = {_norm(str(label)) for label in self.kb.objecten(iri, RDFS.label)}
             if _norm(waarde) in labels:
                 return iri
         self.problemen.append(_p(self.loc(node), f"{veld.naam}: onbekende waarde {waarde!r}", f"{veld.naam}: unknown value {waarde!r}",
@@ -191,13 +191,13 @@ class _Lezer:
         return None
 
     def rol(self, waarde: str, node, veld: Veld) -> URIRef | None:
-        rollen = {str(r)[len(PREFIXES["pz"]) + 4:]: r for r in self.kb.dataset.subjects(RDF.type, PZ.Rol)
+        rollen = {str(r)[len(PREFIXES["pz"]) + 4:]: r for r, _, _ in self.kb.triples((None, RDF.type, PZ.Rol))
                   if str(r).startswith(PREFIXES["pz"] + "rol-")}
         sleutel = waarde.removeprefix("pz:").removeprefix("rol-")
         if sleutel in rollen:
             return rollen[sleutel]
         for iri in rollen.values():
-            if _norm(waarde) in {_norm(str(label)) for label in self.kb.dataset.objects(iri, RDFS.label)}:
+            if _norm(waarde) in {_norm(str(label)) for label in self.kb.objecten(iri, RDFS.label)}:
                 return iri
         self.problemen.append(_p(self.loc(node), f"{veld.naam}: onbekende rol {waarde!r}", f"{veld.naam}: unknown role {waarde!r}",
                                  "een rol uit 'pzgraph query rollen' (bijv. netwerkcoordinator, patz-ambassadeur)",
@@ -250,9 +250,9 @@ class _Lezer:
             iri = self.landschap(waarde, node, veld)
             if iri is None:
                 return None
-            if (iri, RDF.type, PZ.Gebied) in self.kb.dataset or (iri, RDF.type, PZ.Gebied) in self.g:
+            if PZ.Gebied in self.kb.objecten(iri, RDF.type) or (iri, RDF.type, PZ.Gebied) in self.g:
                 return iri
-            gebied = self.kb.dataset.value(iri, PZ.werkgebied)
+            gebied = self.kb.waarde(iri, PZ.werkgebied)
             if gebied is None:
                 self.problemen.append(_p(self.loc(node), f"{veld.naam}: {waarde!r} heeft geen bekend werkgebied",
                                          f"{veld.naam}: {waarde!r} has no known area",

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, Dataset, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from .catalogue import NamedQuery, zoek
@@ -23,7 +23,8 @@ from .errors import InvoerFout, Locatie, Probleem, Tekst, suggesties
 from .landscape import Conflict, compileer, lees_bestanden
 from .namespaces import PREFIXES, PZG, PZID
 from .resources import bestanden, data_dir
-from .sparql import Resultaat, bereid, voer_uit
+from .bron import GeheugenBron
+from .sparql import Resultaat
 from .vocab import Vocabulaire, kort
 
 ONTOLOGIE_GRAAF = PZG["ontologie"]
@@ -48,14 +49,34 @@ class Organisatie:
 
 
 class KnowledgeBase:
-    """Ontology and landscape, loaded. Use :func:`load` to make one."""
+    """Ontology and landscape, loaded. Use :func:`load` to make one.
 
-    def __init__(self, dataset: Dataset, vocab: Vocabulaire, conflicten: list[Conflict],
+    ``bron`` is where the graph lives (:mod:`pzgraph.bron`): an rdflib Dataset in memory (the
+    default), a pyoxigraph store, or a SPARQL server. Queries and look-ups go to it.
+    """
+
+    def __init__(self, bron, vocab: Vocabulaire, conflicten: list[Conflict],
                  extra: tuple[Path, ...]) -> None:
-        self.dataset = dataset
+        self.bron = bron
         self.vocab = vocab
         self.conflicten = conflicten
         self.extra_bestanden = extra
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The rdflib Dataset (union default graph). For a store or server it is read into
+        memory on first use: prefer :meth:`query` and :meth:`triples` there."""
+        if hasattr(self.bron, "dataset"):
+            return self.bron.dataset
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        for s, p, o, g in self.bron.quads():
+            if g is None:
+                ds.default_graph.add((s, p, o))
+            else:
+                ds.graph(g).add((s, p, o))
+        return ds
 
     @property
     def graph(self) -> Dataset:
@@ -63,7 +84,18 @@ class KnowledgeBase:
         return self.dataset
 
     def __len__(self) -> int:
-        return sum(len(g) for g in self.dataset.graphs())
+        return len(self.bron)
+
+    def triples(self, patroon) -> Iterable[tuple]:
+        """Triples matching ``(s, p, o)`` (None = any) in the union of all graphs."""
+        return self.bron.triples(patroon)
+
+    def waarde(self, s, p):
+        """One object of ``(s, p, ?)``, or None."""
+        return next((o for _, _, o in self.triples((s, p, None))), None)
+
+    def objecten(self, s, p) -> list:
+        return [o for _, _, o in self.triples((s, p, None))]
 
     # -- SPARQL ----------------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
@@ -73,7 +105,7 @@ class KnowledgeBase:
         Prefixes pz:, pzid:, org:, skos:, prov:, dct:, … are predeclared.
         """
         alle = {**(bindings or {}), **kwargs}
-        return voer_uit(self.dataset, bereid(sparql, locatie), alle)
+        return self.bron.query(sparql, alle, locatie)
 
     def named(self, naam: str | NamedQuery, **parameters: Any) -> Resultaat:
         """Run a catalogue query; ``iri`` parameters accept an id or a name."""
@@ -109,13 +141,12 @@ class KnowledgeBase:
     def _index(self) -> tuple[dict[str, URIRef], dict[str, set[URIRef]]]:
         ids: dict[str, URIRef] = {}
         namen: dict[str, set[URIRef]] = {}
-        for s, ident in self.dataset.subject_objects(DCTERMS.identifier):
-            if isinstance(s, URIRef) and str(s).startswith(str(PZID)):
-                ids[str(ident)] = s
-        for eigenschap in (RDFS.label, SKOS.altLabel):
-            for s, label in self.dataset.subject_objects(eigenschap):
-                if isinstance(s, URIRef) and str(s).startswith(str(PZID)):
-                    namen.setdefault(_sleutel(str(label)), set()).add(s)
+        for s, p, waarde in self.query("""SELECT ?s ?p ?w WHERE { VALUES ?p { dct:identifier rdfs:label skos:altLabel }
+                                          ?s ?p ?w . FILTER(STRSTARTS(STR(?s), STR(pzid:))) }""").rijen:
+            if p == DCTERMS.identifier:
+                ids[str(waarde)] = s
+            else:
+                namen.setdefault(_sleutel(str(waarde)), set()).add(s)
         return ids, namen
 
     def vind(self, sleutel: str) -> URIRef | None:
@@ -136,7 +167,7 @@ class KnowledgeBase:
             return sorted(kort(t).removeprefix("pzid:") for t in treffers)
         label_van = {s: iris for s, iris in namen.items()}
         dichtbij = suggesties(sleutel, ids) + [
-            str(self.dataset.value(next(iter(label_van[t])), SKOS.prefLabel) or t)
+            str(self.waarde(next(iter(label_van[t])), SKOS.prefLabel) or t)
             for t in suggesties(_sleutel(sleutel), label_van)]
         return list(dict.fromkeys(dichtbij))[:5]
 
@@ -157,12 +188,11 @@ class KnowledgeBase:
     def organisatie(self, sleutel: str | URIRef) -> Organisatie:
         """A landscape record by id, name or IRI."""
         iri = sleutel if isinstance(sleutel, URIRef) else self.iri(sleutel)
-        d = self.dataset
-        ident = d.value(iri, DCTERMS.identifier)
-        naam = d.value(iri, SKOS.prefLabel) or d.value(iri, RDFS.label)
-        soorten = tuple(sorted({kort(t).removeprefix("pz:") for g in d.graphs() if g.identifier != AFGELEID_GRAAF
-                                for t in g.objects(iri, RDF.type)}))
-        bronnen = tuple(sorted({str(b) for b in d.objects(iri, DCTERMS.source)}))
+        ident = self.waarde(iri, DCTERMS.identifier)
+        naam = self.waarde(iri, SKOS.prefLabel) or self.waarde(iri, RDFS.label)
+        direct = self.query("SELECT DISTINCT ?t WHERE { GRAPH ?g { ?s a ?t } FILTER(?g != pzg:afgeleid) }", s=iri)
+        soorten = tuple(sorted({kort(t).removeprefix("pz:") for t in direct.waarden("t")}))
+        bronnen = tuple(sorted({str(b) for b in self.objecten(iri, DCTERMS.source)}))
         return Organisatie(iri, str(ident) if ident else kort(iri), str(naam) if naam else "", soorten, bronnen)
 
     def consortia(self) -> list[Organisatie]:
@@ -178,12 +208,6 @@ class KnowledgeBase:
         from .overview import maak_overzicht
 
         return maak_overzicht(self, taal)
-
-
-def _laad_ontologie(ds: Dataset) -> None:
-    g = ds.graph(ONTOLOGIE_GRAAF)
-    for pad in bestanden("ontology", "*.ttl"):
-        g.parse(pad, format="turtle", publicID=str(PZID))
 
 
 def _afleiden(ds: Dataset, vocab: Vocabulaire) -> None:
@@ -202,15 +226,28 @@ def _afleiden(ds: Dataset, vocab: Vocabulaire) -> None:
                     doel.add((s, sup, o))
 
 
+def _ontologie() -> Graph:
+    g = Graph()
+    for pad in bestanden("ontology", "*.ttl"):
+        g.parse(pad, format="turtle", publicID=str(PZID))
+    return g
+
+
 def load(landschap: Iterable[str | Path] = (), *, config: str | Path | None = None,
-         bundel: bool = True) -> KnowledgeBase:
+         bundel: bool = True, store: str | Path | None = None, endpoint: str | None = None,
+         update_endpoint: str | None = None) -> KnowledgeBase:
     """Load the ontology and the landscape; ``landschap`` adds a region's own files or folders.
 
-    ``config`` names a TOML file whose ``[landschap] bestanden`` are added too.
-    With ``bundel=False`` only the given files are loaded (beside the ontology).
+    ``config`` names a TOML file whose ``[landschap] bestanden`` are added too. With
+    ``bundel=False`` only the given files are loaded (beside the ontology).
+
+    With ``store`` (a folder made by ``pzgraph load --store``) or ``endpoint`` (a SPARQL
+    server's query URL) the graph is not built here but read from there.
     """
     from .config import lees
 
+    if store is not None or endpoint is not None:
+        return _laad_bron(store, endpoint, update_endpoint)
     cfg = lees(Path(config)) if config is not None else None
     extra = tuple(Path(p) for p in landschap) + (cfg.landschap if cfg else ())
     for pad in extra:
@@ -221,8 +258,9 @@ def load(landschap: Iterable[str | Path] = (), *, config: str | Path | None = No
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    _laad_ontologie(ds)
-    vocab = Vocabulaire.uit_graaf(ds.graph(ONTOLOGIE_GRAAF))
+    ontologie = ds.graph(ONTOLOGIE_GRAAF)
+    ontologie += _ontologie()
+    vocab = Vocabulaire.uit_graaf(ontologie)
     delen = []
     if bundel:
         delen.append(("pzgraph", lees_bestanden([data_dir("landschap")])))
@@ -230,4 +268,27 @@ def load(landschap: Iterable[str | Path] = (), *, config: str | Path | None = No
         delen.append((pad.name, lees_bestanden([pad])))
     conflicten = compileer(ds, vocab, delen)
     _afleiden(ds, vocab)
-    return KnowledgeBase(ds, vocab, conflicten, extra)
+    return KnowledgeBase(GeheugenBron(ds), vocab, conflicten, extra)
+
+
+def _laad_bron(store: str | Path | None, endpoint: str | None, update_endpoint: str | None) -> KnowledgeBase:
+    from .bron import EindpuntBron, OxigraphBron
+
+    if store is not None:
+        import pyoxigraph as ox
+
+        pad = Path(store)
+        if not pad.is_dir():
+            raise InvoerFout(Probleem(Locatie(str(pad)), Tekst("geen pzgraph-opslag op deze plek", "no pzgraph store here"),
+                                      Tekst("een map gemaakt met 'pzgraph load --store PAD'",
+                                            "a folder made by 'pzgraph load --store PATH'")))
+        try:
+            bron = OxigraphBron(ox.Store.read_only(str(pad)))
+        except OSError as exc:
+            raise InvoerFout(Probleem(Locatie(str(pad)), Tekst(f"kan de opslag niet openen: {exc}", f"cannot open the store: {exc}"))) from None
+    else:
+        bron = EindpuntBron(endpoint, update_endpoint)
+    if not len(bron):
+        raise InvoerFout(Probleem(Locatie(str(store or endpoint)), Tekst("de opslag is leeg", "the store is empty"),
+                                  Tekst("eerst 'pzgraph load'", "run 'pzgraph load' first")))
+    return KnowledgeBase(bron, Vocabulaire.uit_graaf(_ontologie()), [], ())
