@@ -43,6 +43,10 @@ def _landschap_opties(f):
                      help="Configuratiebestand (TOML); standaard $PZGRAPH_CONFIG of ./pzgraph.toml.")(f)
     f = click.option("--landschap", "landschap", multiple=True, type=click.Path(path_type=Path),
                      help="Eigen landschapsbestand of -map (CSV/YAML) naast de gebundelde gegevens; herhaalbaar.")(f)
+    f = click.option("--store", "store", type=click.Path(file_okay=False, path_type=Path),
+                     help="Lees uit een pzgraph-opslag (pyoxigraph) die 'pzgraph load --store' maakte.")(f)
+    f = click.option("--endpoint", "endpoint", metavar="URL",
+                     help="Lees van een SPARQL-server (query-adres), bijv. http://127.0.0.1:7878/query.")(f)
     return f
 
 
@@ -50,6 +54,9 @@ def _laad(landschap: tuple[Path, ...], config: Path | None):
     from .config import vind
     from .kb import load
 
+    bron = click.get_current_context().params
+    if bron.get("store") is not None or bron.get("endpoint") is not None:
+        return load(store=bron.get("store"), endpoint=bron.get("endpoint"))
     return load(landschap, config=vind(config))
 
 
@@ -73,7 +80,7 @@ def main(ctx: click.Context, taal: str) -> None:
 @click.option("--format", "formaat", type=click.Choice(["tekst", "json"]), default="tekst", show_default=True,
               help="Uitvoer als leesbare tekst of als JSON.")
 @click.pass_context
-def info(ctx: click.Context, landschap, config, formaat) -> None:
+def info(ctx: click.Context, landschap, config, store, endpoint, formaat) -> None:
     """Wat er geladen is: triples, consortia met hun netwerken (leemten gemarkeerd), rollen, vormen."""
     kb = _laad(landschap, config)
     overzicht = kb.overzicht(_taal(ctx))
@@ -109,7 +116,7 @@ def _parameters(waarden: tuple[str, ...]) -> dict[str, str]:
               show_default=True, help="tabel, csv, json (SPARQL Results JSON) of turtle (CONSTRUCT).")
 @click.option("--lijst", "--list", "lijst", is_flag=True, help="Toon de querycatalogus.")
 @click.pass_context
-def query(ctx: click.Context, query, landschap, config, params, formaat, lijst) -> None:
+def query(ctx: click.Context, query, landschap, config, store, endpoint, params, formaat, lijst) -> None:
     """Voer een SPARQL-query uit: een naam uit de catalogus of een .rq-bestand.
 
     \b
@@ -174,7 +181,8 @@ def _uitvoer(tekst: str, pad: Path | None) -> None:
               help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
 @click.option("--zonder-aanbevelingen", is_flag=True, help="Toon geen aanbevelingen onder de bevindingen.")
 @click.pass_context
-def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, uitvoer, zonder_aanbevelingen) -> None:
+def check(ctx: click.Context, paden, landschap, config, store, endpoint, formaat, fail_on, oud, uitvoer,
+          zonder_aanbevelingen) -> None:
     """Controleer of voorgestelde groepen aan hun randvoorwaarden voldoen.
 
     PADEN zijn groepsbestanden (YAML, Turtle, JSON-LD) of mappen daarmee.
@@ -228,7 +236,7 @@ def check(ctx: click.Context, paden, landschap, config, formaat, fail_on, oud, u
 @click.option("-o", "--output", "uitvoer", type=click.Path(dir_okay=False, path_type=Path),
               help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
 @click.pass_context
-def recommend(ctx: click.Context, paden, landschap, config, formaat, zonder_effect, uitvoer) -> None:
+def recommend(ctx: click.Context, paden, landschap, config, store, endpoint, formaat, zonder_effect, uitvoer) -> None:
     """Aanbevelingen: ontbrekende partners, bestaande tafels, schaalgrootte, continuïteit, …
 
     Elke aanbeveling met waarom (de feiten die pasten), de bron en het effect op de controle.
@@ -288,6 +296,68 @@ def new(ctx: click.Context, soort, uitvoer, force) -> None:
 
 
 @main.command()
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--landschap", "landschap", multiple=True, type=click.Path(path_type=Path),
+              help="Eigen landschapsbestand of -map naast de gebundelde gegevens; herhaalbaar.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Configuratiebestand (TOML).")
+@click.option("--store", "naar_store", type=click.Path(file_okay=False, path_type=Path),
+              help="Schrijf naar deze pyoxigraph-opslag (een map; wordt gemaakt als hij nog niet bestaat).")
+@click.option("--endpoint", "endpoint", metavar="URL", help="Query-adres van de SPARQL-server.")
+@click.option("--update-endpoint", "update_endpoint", metavar="URL",
+              help="Update-adres van de SPARQL-server (Oxigraph: …/update; Fuseki: …/update).")
+@click.pass_context
+def load(ctx: click.Context, paden, landschap, config, naar_store, endpoint, update_endpoint) -> None:
+    """Zet het landschap en groepen (PADEN) in een blijvende opslag of op een SPARQL-server.
+
+    Elke benoemde graaf wordt in zijn geheel vervangen: twee keer laden geeft dezelfde opslag.
+    """
+    from .bron import EindpuntBron
+    from .config import vind
+    from .errors import InvoerFout, Locatie, Probleem, Tekst
+    from .groups import lees_groepen
+    from .kb import load as laad_kb
+    from .opslaan import naar_eindpunt
+    from .opslaan import naar_store as schrijf_store
+
+    if (naar_store is None) == (endpoint is None):
+        raise InvoerFout(Probleem(Locatie("pzgraph load"), Tekst("geef precies één van --store en --endpoint",
+                                                                   "give exactly one of --store and --endpoint")))
+    kb = laad_kb(landschap, config=vind(config))
+    groepen = [g for pad in paden for g in lees_groepen(pad, kb)]
+    if naar_store is not None:
+        aantal = schrijf_store(kb, naar_store, groepen)
+        waar = str(naar_store)
+    else:
+        aantal = naar_eindpunt(kb, EindpuntBron(endpoint, update_endpoint or endpoint.rsplit("/", 1)[0] + "/update"), groepen)
+        waar = endpoint
+    en = _taal(ctx) == "en"
+    click.echo((f"Loaded into {waar}: {aantal} quads, {len(groepen)} groups." if en else
+                f"Geladen in {waar}: {aantal} quads, {len(groepen)} groepen."))
+
+
+@main.command()
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@_landschap_opties
+@click.option("-o", "--output", "uitvoer", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Het bestand om te schrijven (atomair).")
+@click.option("--format", "formaat", type=click.Choice(["turtle", "ntriples", "trig", "nquads", "jsonld"]),
+              default="turtle", show_default=True, help="turtle/ntriples (plat) of trig/nquads/jsonld (met benoemde grafen).")
+@click.option("--alleen-groepen", is_flag=True, help="Alleen de groepen (PADEN), zonder ontologie en landschap.")
+@click.option("--met-personen", is_flag=True, help="Neem namen en e-mailadressen van personen op (standaard niet).")
+@click.pass_context
+def export(ctx: click.Context, paden, landschap, config, store, endpoint, uitvoer, formaat, alleen_groepen,
+           met_personen) -> None:
+    """Schrijf de hele graaf (of alleen groepen) naar een bestand: Turtle, N-Triples, TriG, N-Quads, JSON-LD."""
+    from .groups import lees_groepen
+    from .opslaan import exporteer
+
+    kb = _laad(landschap, config)
+    groepen = [g for pad in paden for g in lees_groepen(pad, kb)]
+    aantal = exporteer(kb, groepen, uitvoer, formaat, alleen_groepen=alleen_groepen, met_personen=met_personen)
+    click.echo((f"Wrote {aantal} triples to {uitvoer}." if _taal(ctx) == "en" else f"{aantal} triples geschreven naar {uitvoer}."), err=True)
+
+
+@main.command()
 def schema() -> None:
     """Druk het JSON Schema van het groepsformaat af (voor editors)."""
     import json
@@ -302,7 +372,7 @@ def schema() -> None:
 @click.option("--zonder-landschap", is_flag=True, help="Alleen de ontologie (TBox) controleren.")
 @click.option("--tijdslimiet", type=float, default=300, show_default=True, help="Seconden voor HermiT.")
 @click.pass_context
-def reason(ctx: click.Context, landschap, config, zonder_landschap, tijdslimiet) -> None:
+def reason(ctx: click.Context, landschap, config, store, endpoint, zonder_landschap, tijdslimiet) -> None:
     """Controleer met HermiT (Java) of ontologie en landschap consistent zijn, en classificeer."""
     from .reason import redeneer_kb
 

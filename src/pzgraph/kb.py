@@ -288,6 +288,15 @@ def _laad_bron(store: str | Path | None, endpoint: str | None, update_endpoint: 
             raise InvoerFout(Probleem(Locatie(str(pad)), Tekst(f"kan de opslag niet openen: {exc}", f"cannot open the store: {exc}"))) from None
     else:
         bron = EindpuntBron(endpoint, update_endpoint)
+        if bron.query("ASK { GRAPH ?g { ?s a pz:ConsortiumPalliatieveZorg } }", {}).waar and \
+                not bron.query("ASK { ?s a pz:ConsortiumPalliatieveZorg }", {}).waar:
+            raise InvoerFout(Probleem(Locatie(endpoint), Tekst(
+                "de server toont de benoemde grafen niet in zijn standaardgraaf",
+                "the server does not show its named graphs in its default graph"), Tekst(
+                "een server met de vereniging van alle grafen als standaardgraaf (Oxigraph: --union-default-graph; "
+                "Fuseki: tdb2:unionDefaultGraph true)",
+                "a server with the union of all graphs as default graph (Oxigraph: --union-default-graph; "
+                "Fuseki: tdb2:unionDefaultGraph true)")))
     if not len(bron):
         raise InvoerFout(Probleem(Locatie(str(store or endpoint)), Tekst("de opslag is leeg", "the store is empty"),
                                   Tekst("eerst 'pzgraph load'", "run 'pzgraph load' first")))

@@ -28,6 +28,7 @@ import socket
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -198,7 +199,10 @@ def kies_vorm(accept: str, aanbod: dict[str, str]) -> str:
 
 # -- the worker processes -----------------------------------------------------------------------
 def _grens_eval(ctx: Any, deel: Any):
-    """rdflib custom evaluation of our ``PzgGrens`` node: at most ``grens`` solutions, counted."""
+    """rdflib custom evaluation of our ``PzgGrens`` node: at most ``grens`` solutions, counted.
+    It also refuses SERVICE at evaluation time, behind the check in ``bereid``."""
+    if getattr(deel, "name", None) == "ServiceGraphPattern":
+        raise Weigering(400, "SERVICE wordt geweigerd", "SERVICE is refused")
     if getattr(deel, "name", None) != "PzgGrens":
         raise NotImplementedError
     from rdflib.plugins.sparql.evaluate import evalPart
@@ -276,13 +280,20 @@ def _beantwoord(kb: Any, verzoek: tuple) -> tuple:
     raise ValueError(f"unknown request {verzoek[0]!r}")
 
 
+def _geen_netwerk(gebeurtenis: str, args: tuple) -> None:
+    """Audit hook of a worker: no outbound connection, whatever a query tries."""
+    if gebeurtenis in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        raise PermissionError("pzgraph serve: a worker makes no network connections")
+
+
 def _werker_hoofd(kb_maker: Callable[[], Any], conn: Any) -> None:
     """Main of a worker process: load once, then answer requests until None or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the server, which stops us
     try:
-        from rdflib.plugins.sparql import CUSTOM_EVALS
+        import rdflib.plugins.sparql as rdflib_sparql
 
-        CUSTOM_EVALS["pzgraph-grens"] = _grens_eval
+        rdflib_sparql.SPARQL_LOAD_GRAPHS = False  # FROM never reads anything, behind the check in bereid
+        rdflib_sparql.CUSTOM_EVALS["pzgraph-grens"] = _grens_eval
         kb = kb_maker()
         kb.vind("")  # warm up: the look-up index, the query and update grammars
         for tekst in ("ASK {}", "CLEAR DEFAULT"):
@@ -290,6 +301,9 @@ def _werker_hoofd(kb_maker: Callable[[], Any], conn: Any) -> None:
                 controleer(tekst)
             except Weigering:
                 pass
+        logging.disable(logging.CRITICAL)  # rdflib warnings may quote a query: log nothing from here on
+        warnings.simplefilter("ignore")
+        sys.addaudithook(_geen_netwerk)
         conn.send(("klaar", len(kb)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
         conn.send(("mislukt", f"{type(exc).__name__}: {exc}"))
@@ -520,6 +534,10 @@ class _Handler(BaseHTTPRequestHandler):
             if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.pzg_hosts:
                 raise Weigering(403, "Onbekende Host-header: geweigerd (bescherming tegen DNS-rebinding).",
                                 "Unknown Host header: refused (DNS rebinding protection).")
+            herkomst = [o.strip().lower() for o in self.headers.get_all("Origin") or []]
+            if len(herkomst) > 1 or any(o.removeprefix("http://") not in self.server.pzg_hosts for o in herkomst):
+                raise Weigering(403, "Verzoeken van andere websites worden geweigerd (Origin).",
+                                "Requests from other web sites are refused (Origin).")
             if pad in ("/sparql", "/sparql/"):
                 return self._sparql(qs)
             if self.command != "GET":
