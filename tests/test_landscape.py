@@ -7,7 +7,7 @@ import re
 
 import pytest
 from rdflib import RDF, URIRef
-from rdflib.namespace import DCTERMS, ORG
+from rdflib.namespace import ORG
 
 from pzgraph.namespaces import PZ, PZID
 from pzgraph.resources import data_dir

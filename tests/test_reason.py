@@ -3,9 +3,7 @@ Skipped, with the reason, where Java is absent."""
 
 from __future__ import annotations
 
-import os
 import tempfile
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from rdflib import RDF, URIRef
 
 from conftest import SEEDS
 from pzgraph.formaat import formaat

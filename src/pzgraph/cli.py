@@ -358,6 +358,44 @@ def export(ctx: click.Context, paden, landschap, config, store, endpoint, uitvoe
 
 
 @main.command()
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--landschap", "landschap", multiple=True, type=click.Path(path_type=Path),
+              help="Eigen landschapsbestand of -map naast de gebundelde gegevens; herhaalbaar.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), help="Configuratiebestand (TOML).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren (standaard alleen deze computer).")
+@click.option("--port", default=7979, show_default=True, type=int, help="Poort.")
+@click.option("--tijdslimiet", default=10.0, show_default=True, type=float, help="Seconden per query; daarna 503.")
+@click.option("--rijlimiet", default=10000, show_default=True, type=int, help="Hoogstens zoveel rijen per antwoord.")
+@click.option("--werkers", default=2, show_default=True, type=int, help="Queries die tegelijk mogen lopen.")
+def serve(paden, landschap, config, host, port, tijdslimiet, rijlimiet, werkers) -> None:
+    """Een alleen-lezen SPARQL-eindpunt met een webpagina voor de querycatalogus.
+
+    PADEN zijn groepsbestanden of -mappen die naast het landschap bevraagbaar worden.
+    Het eindpunt is http://HOST:PORT/sparql; de pagina http://HOST:PORT/.
+    """
+    import functools
+
+    from .config import vind
+    from .serve import serveer
+
+    maker = functools.partial(laad_met_groepen, tuple(landschap), vind(config), tuple(paden))
+    serveer(maker, host=host, port=port, tijdslimiet=tijdslimiet, rijlimiet=rijlimiet, werkers=werkers)
+
+
+def laad_met_groepen(landschap: tuple[Path, ...], config: Path | None, paden: tuple[Path, ...]):
+    """The knowledge base with the groups of ``paden`` in it (picklable, for the server's workers)."""
+    from .groups import lees_groepen
+    from .kb import load
+    from .opslaan import graaf_van
+
+    kb = load(landschap, config=config)
+    for pad in paden:
+        for groep in lees_groepen(pad, kb):
+            kb.dataset.graph(graaf_van(groep)).__iadd__(groep.graaf)
+    return kb
+
+
+@main.command()
 def schema() -> None:
     """Druk het JSON Schema van het groepsformaat af (voor editors)."""
     import json

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG
+from rdflib.namespace import DCTERMS, ORG
 
 from .errors import InvoerFout, Locatie, Probleem, Tekst, suggesties
 from .formaat import Formaat, Veld, formaat

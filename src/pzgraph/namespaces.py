@@ -9,12 +9,14 @@ from ._pz import PZ
 
 PZID = Namespace("https://w3id.org/pzgraph/id/")
 PZG = Namespace("https://w3id.org/pzgraph/graph/")
+PZR = Namespace("https://w3id.org/pzgraph/rules#")
 
 #: prefix -> namespace IRI, used for queries, output and the short names users write
 PREFIXES: dict[str, str] = {
     "pz": str(PZ._NS),
     "pzid": str(PZID),
     "pzg": str(PZG),
+    "pzr": str(PZR),
     "org": str(ORG),
     "skos": str(SKOS),
     "prov": str(PROV),
@@ -26,4 +28,4 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
-__all__ = ["PZ", "PZID", "PZG", "PREFIXES", "ORG", "SKOS", "PROV", "DCTERMS", "FOAF"]
+__all__ = ["PZ", "PZID", "PZG", "PZR", "PREFIXES", "ORG", "SKOS", "PROV", "DCTERMS", "FOAF"]

@@ -19,19 +19,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from rdflib import RDF, RDFS, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from .errors import InvoerFout, Locatie, Probleem, PzgraphError, Tekst
-from .namespaces import PREFIXES, PZ, PZG
+from .namespaces import PREFIXES, PZ, PZG, PZR
 from .resources import bestanden
 
-PZR = Namespace("https://w3id.org/pzgraph/rules#")
 AFGELEID_REGELS = PZG["afgeleid-regels"]
 MAX_RONDES = 10
 SOORTEN = ("partner", "tafel", "dubbel", "niveau", "continuiteit", "kennismaken", "participatie",
            "kerngroep", "dekking")
-PREFIX_BLOK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in {**PREFIXES, "pzr": str(PZR)}.items())
+PREFIX_BLOK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
 @dataclass(frozen=True)
@@ -182,6 +181,35 @@ class OxigraphOpslag:
 
     def voeg_toe(self, triples: Iterable[tuple]) -> None:
         self.store.extend([self.ox.Quad(*(_naar_ox(x) for x in t), self.graaf) for t in triples])
+
+
+class EindpuntOpslag:
+    """A SPARQL server: rules run as CONSTRUCT queries there, conclusions go in with INSERT DATA
+    into the inferred graph (drop it first with :meth:`leeg` for a fresh run)."""
+
+    def __init__(self, bron) -> None:
+        self.bron = bron
+        self.bekend: set[tuple] = set()
+
+    def leeg(self) -> None:
+        self.bron.update(f"DROP SILENT GRAPH <{AFGELEID_REGELS}>")
+
+    def select(self, query: str) -> list[dict[str, Any]]:
+        r = self.bron.query(query, {})
+        return [{k: v for k, v in zip(r.kolommen, rij) if v is not None} for rij in r.rijen]
+
+    def construct(self, regel: Regel) -> set[tuple]:
+        return set(self.bron.query(regel.tekst, {}).graaf)
+
+    def nieuw(self, triples: set[tuple]) -> set[tuple]:
+        return triples - self.bekend
+
+    def voeg_toe(self, triples: Iterable[tuple]) -> None:
+        lijst = [t for t in triples if t not in self.bekend]
+        for i in range(0, len(lijst), 2000):
+            regels_ = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in lijst[i:i + 2000])
+            self.bron.update(f"INSERT DATA {{ GRAPH <{AFGELEID_REGELS}> {{ {regels_} }} }}")
+        self.bekend.update(lijst)
 
 
 def _naar_rdflib(term):

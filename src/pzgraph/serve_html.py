@@ -131,7 +131,7 @@ def foutpagina(status: int, regel: str, suggesties: tuple[str, ...], taal: str) 
         extra = "?" + urlencode({"_taal": "en"}) if taal == "en" else ""
         links = ", ".join(f'<a href="/query/{_e(quote(s))}{_e(extra)}">{_e(s)}</a>' for s in suggesties)
         delen.append(f"<p>{_t('bedoelde', taal)}: {links}?</p>")
-    return document(f"{_t('fout', taal)} {int(status)} — pzgraph", "\n".join(delen), taal)
+    return document(f"{T['fout'].in_taal(taal)} {int(status)} — pzgraph", "\n".join(delen), taal)
 
 
 # -- the table pages: /query/<id>[.csv] and /vraag[.csv] -----------------------------------------
@@ -173,12 +173,12 @@ def tabelpagina(pool, rijlimiet: int, pad: str, qs: str) -> tuple[int, str, byte
             raise Weigering(404, f.regel("nl"), f.regel("en"), f.problemen[0].suggesties) from None
         waarden = {k: v[0] for k, v in params.items() if v[0].strip()}
         verzoek: tuple = ("tabel", "named", nq.id, waarden, rijlimiet, met_csv)
-        titel, bestand = nq.titel.in_taal(taal), nq.id
+        titel, bestand, basis = nq.titel.in_taal(taal), nq.id, "/query/" + quote(nq.id)
     else:
         if list(params) != ["query"]:
             raise Weigering(400, "Verwacht één parameter query.", "Expected one parameter query.")
         verzoek = ("tabel", "vrij", params["query"][0], {}, rijlimiet, met_csv)
-        titel, bestand = ("Eigen vraag" if taal == "nl" else "Own query"), "resultaat"
+        titel, bestand, basis = ("Eigen vraag" if taal == "nl" else "Own query"), "resultaat", "/vraag"
     antwoord = pool.vraag(verzoek)
     if antwoord[0] == "fout":
         raise Weigering(*antwoord[1:])
@@ -190,5 +190,5 @@ def tabelpagina(pool, rijlimiet: int, pad: str, qs: str) -> tuple[int, str, byte
         kop["Content-Disposition"] = f'attachment; filename="{bestand}.csv"'
         return 200, "text/csv; charset=utf-8", data["csv"].encode("utf-8"), kop
     gebruikt = [(k, v[0]) for k, v in params.items()]
-    csv_url = pad + ".csv?" + urlencode(gebruikt)
+    csv_url = basis + ".csv?" + urlencode(gebruikt)
     return 200, "text/html; charset=utf-8", resultaatpagina(titel, data, csv_url, taal, gebruikt), kop

@@ -64,6 +64,13 @@ def bereid(tekst: str, locatie: Locatie | None = None):
                          "FROM / FROM NAMED is refused: pzgraph reads no other sources",
                          "een query over de geladen graaf (gebruik GRAPH voor benoemde grafen)",
                          "a query over the loaded graph (use GRAPH for named graphs)")
+    from .sparql_streng import streng, streng_onthouden
+
+    try:
+        (streng_onthouden if len(tekst) < 20_000 else streng)(tekst)
+    except QueryFout as fout:
+        raise _weigering(loc, fout.problemen[0].wat.nl, fout.problemen[0].wat.en,
+                         "een geldige SPARQL 1.1-query", "a valid SPARQL 1.1 query") from None
     if _bevat_service(voorbereid.algebra):
         raise _weigering(loc, "SERVICE wordt geweigerd: pzgraph maakt geen netwerkverbindingen",
                          "SERVICE is refused: pzgraph makes no network connections",
