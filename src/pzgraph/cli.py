@@ -115,8 +115,10 @@ def _parameters(waarden: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "formaat", type=click.Choice(["tabel", "csv", "json", "turtle"]), default="tabel",
               show_default=True, help="tabel, csv, json (SPARQL Results JSON) of turtle (CONSTRUCT).")
 @click.option("--lijst", "--list", "lijst", is_flag=True, help="Toon de querycatalogus.")
+@click.option("--groepen", "groepen", multiple=True, type=click.Path(path_type=Path),
+              help="Groepsbestanden of -mappen om mee te bevragen (naast het landschap); herhaalbaar.")
 @click.pass_context
-def query(ctx: click.Context, query, landschap, config, store, endpoint, params, formaat, lijst) -> None:
+def query(ctx: click.Context, query, landschap, config, store, endpoint, params, formaat, lijst, groepen) -> None:
     """Voer een SPARQL-query uit: een naam uit de catalogus of een .rq-bestand.
 
     \b
@@ -134,6 +136,13 @@ def query(ctx: click.Context, query, landschap, config, store, endpoint, params,
             click.echo(f"{q.id} {params_tekst}".rstrip() + f"\n    {q.titel.in_taal(taal)}")
         return
     kb = _laad(landschap, config)
+    if groepen:
+        from .groups import lees_groepen
+        from .opslaan import graaf_van
+
+        for map_ in groepen:
+            for groep in lees_groepen(map_, kb):
+                kb.dataset.graph(graaf_van(groep)).__iadd__(groep.graaf)
     parameters = _parameters(params)
     pad = Path(query)
     if query.endswith(".rq") or pad.is_file():

@@ -9,6 +9,7 @@ the text.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Mapping
@@ -42,14 +43,21 @@ def _bevat_service(knoop: Any) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=512)
+def _prepareer(tekst: str):
+    """rdflib's prepared query for a text (parsed once per text: prepared queries are reusable)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(tekst, initNs=PREFIXES)
+
+
 def bereid(tekst: str, locatie: Locatie | None = None):
     """Parse and check a query; returns rdflib's prepared query or raises :class:`QueryFout`."""
     from pyparsing import ParseException
-    from rdflib.plugins.sparql import prepareQuery
 
     loc = locatie or Locatie("<query>")
     try:
-        voorbereid = prepareQuery(tekst, initNs=PREFIXES)
+        voorbereid = _prepareer(tekst)
     except ParseException as exc:
         regel = (loc.regel or 1) + exc.lineno - 1 if loc.regel else exc.lineno
         raise _weigering(Locatie(loc.bestand, regel), f"SPARQL-syntaxfout bij kolom {exc.col}: {exc.msg}",
@@ -177,7 +185,13 @@ def voer_uit(dataset, voorbereid, bindingen: Mapping[str, Any] | None = None) ->
     from rdflib import Graph
 
     init = {Variable(k): term_uit_python(v) for k, v in (bindingen or {}).items()}
-    resultaat = dataset.query(voorbereid, initBindings=init)
+    try:
+        resultaat = dataset.query(voorbereid, initBindings=init)
+        if resultaat.type == "SELECT":
+            rijen = [tuple(rij) for rij in resultaat]
+    except Exception as exc:  # rdflib raises assorted errors while evaluating (unbound aggregates, ...)
+        raise QueryFout(Probleem(Locatie("<query>"), Tekst(f"de query kon niet worden uitgevoerd: {type(exc).__name__}: {exc}",
+                                                           f"the query could not be evaluated: {type(exc).__name__}: {exc}"))) from None
     if resultaat.type == "ASK":
         return Resultaat("ask", waar=bool(resultaat.askAnswer))
     if resultaat.type in ("CONSTRUCT", "DESCRIBE"):
@@ -186,5 +200,4 @@ def voer_uit(dataset, voorbereid, bindingen: Mapping[str, Any] | None = None) ->
             g.add(triple)
         return Resultaat("graph", graaf=g)
     kolommen = [str(v) for v in resultaat.vars or []]
-    rijen = [tuple(rij) for rij in resultaat]
     return Resultaat("select", kolommen, rijen)
