@@ -88,6 +88,7 @@ def continuiteit(opslag, parameters: dict[str, Any]) -> list[Feit]:
     import networkx as nx
 
     per_groep: dict[URIRef, nx.Graph] = {}
+    kartrekkers = {(r["g"], r["p"]) for r in opslag.select("SELECT ?g ?p WHERE { ?g pz:kartrekker ?p }")}
     for r in opslag.select("""SELECT ?g ?p ?rol ?o WHERE { ?m org:organization ?g ; org:member ?p .
                               OPTIONAL { ?m org:role ?rol } OPTIONAL { ?m pz:namens ?o } }"""):
         g = per_groep.setdefault(r["g"], nx.Graph())
@@ -103,9 +104,13 @@ def continuiteit(opslag, parameters: dict[str, Any]) -> list[Feit]:
         if g.number_of_nodes() < 3:
             continue
         for punt in nx.articulation_points(g):
-            kopie = g.copy()
-            kopie.remove_node(punt)
-            delen = sorted(nx.connected_components(kopie), key=len, reverse=True)
+            # only what the rules look at: the kartrekker and organisations (parameter `knopen`)
+            soort = "organisatie" if isinstance(punt, tuple) and punt[0] == "org" else "persoon"
+            if soort == "persoon" and (groep, punt) not in kartrekkers:
+                continue
+            if isinstance(punt, tuple) and punt[0] == "rol":
+                continue
+            delen = sorted(nx.connected_components(nx.restricted_view(g, [punt], [])), key=len, reverse=True)
             afgesneden = [n for deel in delen[1:] for n in deel]
             rollen = sum(1 for n in afgesneden if g.nodes[n]["soort"] == "rol")
             orgs = sum(1 for n in afgesneden if g.nodes[n]["soort"] == "organisatie")
@@ -126,7 +131,7 @@ def kennismaken(opslag, parameters: dict[str, Any]) -> list[Feit]:
     (e.g. netwerkcoördinator and PaTz-ambassadeur) whose holders work in the same network area
     and lie in different components, writes a ``pz:Kennismaking`` with ``pz:voorGroep`` (the
     group of the first), ``pz:metGroep`` (the group of the second), ``pz:rol``, ``pz:metRol``
-    and ``pz:netwerkregio``.
+    and ``pz:netwerkregio``; at most ``parameters.maximum_per_groep`` (default 3) per group and role.
     """
     import networkx as nx
 
@@ -146,20 +151,32 @@ def kennismaken(opslag, parameters: dict[str, Any]) -> list[Feit]:
         for a, b in zip(leden, leden[1:]):
             g.add_edge(a, b)
     component = {n: i for i, deel in enumerate(nx.connected_components(g)) for n in deel}
+    maximum = int(parameters.get("maximum_per_groep", 3))
+    per_gebied: dict[tuple, list] = {}
+    for r in houders:
+        per_gebied.setdefault((r["gebied"], r["rol"]), []).append(r)
     feiten: list[Feit] = []
+    aantal: dict[tuple, int] = {}
     for rol_a, rol_b in paren:
-        a_kant = [r for r in houders if r["rol"] == rol_a]
-        b_kant = [r for r in houders if r["rol"] == rol_b]
-        for a in a_kant:
-            for b in b_kant:
-                if a["gebied"] != b["gebied"] or a["g"] == b["g"]:
-                    continue
-                if component[(a["rol"], a["o"])] == component[(b["rol"], b["o"])]:
-                    continue
-                for eigen, ander, rol, metrol in ((a, b, rol_a, rol_b), (b, a, rol_b, rol_a)):
-                    f = _iri(f"{eigen['g']}/kennismaking", ander["g"], rol, metrol, a["gebied"])
-                    feiten += [(f, RDF.type, PZ.Kennismaking), (f, PZ.voorGroep, eigen["g"]), (f, PZ.metGroep, ander["g"]),
-                               (f, PZ.rol, rol), (f, PZ.metRol, metrol), (f, PZ.netwerkregio, a["gebied"])]
+        for (gebied, rol), a_kant in sorted(per_gebied.items()):
+            if rol != rol_a:
+                continue
+            b_kant = sorted(per_gebied.get((gebied, rol_b), []), key=lambda r: str(r["g"]))
+            for a in sorted(a_kant, key=lambda r: str(r["g"])):
+                for b in b_kant:
+                    # a handful of introductions per group and role pair is advice; hundreds is noise
+                    if aantal.get((a["g"], rol_a), 0) >= maximum:
+                        break
+                    if a["g"] == b["g"] or aantal.get((b["g"], rol_b), 0) >= maximum \
+                            or component[(a["rol"], a["o"])] == component[(b["rol"], b["o"])]:
+                        continue
+                    aantal[(a["g"], rol_a)] = aantal.get((a["g"], rol_a), 0) + 1
+                    aantal[(b["g"], rol_b)] = aantal.get((b["g"], rol_b), 0) + 1
+                    for eigen, ander, rol_e, metrol in ((a, b, rol_a, rol_b), (b, a, rol_b, rol_a)):
+                        f = _iri(f"{eigen['g']}/kennismaking", ander["g"], rol_e, metrol, gebied)
+                        feiten += [(f, RDF.type, PZ.Kennismaking), (f, PZ.voorGroep, eigen["g"]),
+                                   (f, PZ.metGroep, ander["g"]), (f, PZ.rol, rol_e), (f, PZ.metRol, metrol),
+                                   (f, PZ.netwerkregio, gebied)]
     return feiten
 
 
