@@ -41,25 +41,29 @@ def opslag(kb, tmp_path_factory) -> Path:
     return pad
 
 
-@pytest.fixture(scope="module")
-def server(kb, tmp_path_factory):
+def start_oxigraph(map_: Path, *, union: bool = True) -> tuple[subprocess.Popen, str]:
+    """A real Oxigraph server on 127.0.0.1 (a free port), started and waited for."""
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(oxigraph).exists():
         pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
     poort = _vrije_poort()
-    map_ = tmp_path_factory.mktemp("oxigraph")
     proc = subprocess.Popen([oxigraph, "serve", "--location", str(map_), "--bind", f"127.0.0.1:{poort}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             *(["--union-default-graph"] if union else [])],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     basis = f"http://127.0.0.1:{poort}"
     for _ in range(100):
         try:
             urllib.request.urlopen(basis + "/", timeout=1)
-            break
+            return proc, basis
         except OSError:
             time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("oxigraph server did not start")
+    proc.kill()
+    pytest.fail("oxigraph server did not start")
+
+
+@pytest.fixture(scope="module")
+def server(kb, tmp_path_factory):
+    proc, basis = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
     from pzgraph.bron import EindpuntBron
     from pzgraph.opslaan import naar_eindpunt
 
@@ -154,20 +158,8 @@ def test_load_en_query_via_cli(cli, tmp_path):
 
 
 def test_server_zonder_union_wordt_uitgelegd(kb, tmp_path):
-    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(oxigraph).exists():
-        pytest.skip("the oxigraph server is not installed")
-    poort = _vrije_poort()
-    proc = subprocess.Popen([oxigraph, "serve", "--location", str(tmp_path), "--bind", f"127.0.0.1:{poort}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, basis = start_oxigraph(tmp_path, union=False)
     try:
-        basis = f"http://127.0.0.1:{poort}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(basis + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         from pzgraph.bron import EindpuntBron
         from pzgraph.errors import InvoerFout
         from pzgraph.opslaan import naar_eindpunt
