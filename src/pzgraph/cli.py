@@ -135,14 +135,7 @@ def query(ctx: click.Context, query, landschap, config, store, endpoint, params,
             params_tekst = " ".join(f"[{p.naam}]" if not p.verplicht else f"<{p.naam}>" for p in q.parameters)
             click.echo(f"{q.id} {params_tekst}".rstrip() + f"\n    {q.titel.in_taal(taal)}")
         return
-    kb = _laad(landschap, config)
-    if groepen:
-        from .groups import lees_groepen
-        from .opslaan import graaf_van
-
-        for map_ in groepen:
-            for groep in lees_groepen(map_, kb):
-                kb.dataset.graph(graaf_van(groep)).__iadd__(groep.graaf)
+    kb = _voeg_groepen_toe(_laad(landschap, config), groepen)
     parameters = _parameters(params)
     pad = Path(query)
     if query.endswith(".rq") or pad.is_file():
@@ -393,11 +386,16 @@ def serve(paden, landschap, config, host, port, tijdslimiet, rijlimiet, werkers)
 
 def laad_met_groepen(landschap: tuple[Path, ...], config: Path | None, paden: tuple[Path, ...]):
     """The knowledge base with the groups of ``paden`` in it (picklable, for the server's workers)."""
-    from .groups import lees_groepen
     from .kb import load
+
+    return _voeg_groepen_toe(load(landschap, config=config), paden)
+
+
+def _voeg_groepen_toe(kb, paden):
+    """Put the groups of ``paden`` into the knowledge base's graph, one named graph each."""
+    from .groups import lees_groepen
     from .opslaan import graaf_van
 
-    kb = load(landschap, config=config)
     for pad in paden:
         for groep in lees_groepen(pad, kb):
             kb.dataset.graph(graaf_van(groep)).__iadd__(groep.graaf)
