@@ -119,6 +119,8 @@ class Resultaat:
     #: the first nested result (sh:detail) of an sh:node / qualified constraint: its focus and path
     detail_focus: object = None
     detail_pad: object = None
+    #: the SHACL constraint component (sh:sourceConstraintComponent)
+    component: object = None
 
 
 def valideer(data: Graph, v: Vormen) -> tuple[list[Resultaat], Graph]:
@@ -134,5 +136,6 @@ def valideer(data: Graph, v: Vormen) -> tuple[list[Resultaat], Graph]:
         uit.append(Resultaat(verslag.value(r, SH.focusNode), verslag.value(r, SH.resultPath), verslag.value(r, SH.value),
                              verslag.value(r, SH.sourceShape), ERNST.get(verslag.value(r, SH.resultSeverity), Ernst.FOUT),
                              None if detail is None else verslag.value(detail, SH.focusNode),
-                             None if detail is None else verslag.value(detail, SH.resultPath)))
+                             None if detail is None else verslag.value(detail, SH.resultPath),
+                             verslag.value(r, SH.sourceConstraintComponent)))
     return uit, verslag
