@@ -15,7 +15,8 @@ from rdflib import Graph, URIRef
 
 from pzgraph.controle import omgeving
 from pzgraph.groups import lees_groepen
-from pzgraph.snelcontrole import controleer_alles, valideer_snel
+from pzgraph.bulk import BulkResultaat, check_alles, controleer_alles, groep_van, laad_store, rapporten
+from pzgraph.snelcontrole import valideer_snel
 from pzgraph.snelpad import NietOndersteund, compileer
 from pzgraph.validate import valideer, vormen
 
@@ -55,11 +56,20 @@ def test_gegenereerde_graaf_zelfde_resultaten(kb, tmp_path):
     # and the bulk command's library function finds the same per group, from a file
     bestand = tmp_path / "groepen.nt"
     bestand.write_text(genereer(80, kb, seed=7), encoding="utf-8")
-    bulk = controleer_alles([bestand], kb=kb)
+    bulk = controleer_alles(laad_store([bestand], kb))
     gevonden = {(r.focus, r.vorm, r.waarde) for rijen in bulk.per_groep.values() for r in rijen}
     verwacht = {(r.focus, r.vorm, r.waarde) for r in referentie if "/groep/" in str(r.focus)}
     assert gevonden == verwacht
     assert len(bulk.groepen) == 80
+    # the reports: one per group, the same findings on both engines
+    snel_r = check_alles([bestand], kb)
+    per_groep: dict = {}
+    for r in referentie:
+        if groep_van(str(r.focus)):
+            per_groep.setdefault(groep_van(str(r.focus)), []).append(r)
+    ref_r = rapporten(BulkResultaat(per_groep, bulk.groepen, 0), str(bestand))
+    assert [r.bevindingen for r in snel_r] == [r.bevindingen for r in ref_r]
+    assert len(snel_r) == 80 and sum(len(r.bevindingen) for r in snel_r) > 80
 
 
 VORMEN = """

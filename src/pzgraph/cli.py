@@ -171,8 +171,12 @@ def _uitvoer(tekst: str, pad: Path | None) -> None:
 
 
 @main.command()
-@click.argument("paden", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paden", nargs=-1, type=click.Path(path_type=Path))
 @_landschap_opties
+@click.option("--all", "alles", is_flag=True,
+              help="Controleer elke groep in RDF-bestanden (.nt, .nq, .ttl, .trig) of in --store, in één keer.")
+@click.option("--motor", type=click.Choice(["snel", "pyshacl"]), default="snel", show_default=True,
+              help="snel: de vormen als SPARQL op pyoxigraph; pyshacl: de referentie (zelfde bevindingen, trager).")
 @click.option("--format", "formaat", type=click.Choice(["tekst", "json", "turtle", "sarif"]), default="tekst",
               show_default=True, help="tekst (checklist), json (vast schema), turtle (SHACL-rapport) of sarif (voor CI).")
 @click.option("--fail-on", "fail_on", type=click.Choice(["violation", "warning", "info", "none"]), default="violation",
@@ -183,11 +187,12 @@ def _uitvoer(tekst: str, pad: Path | None) -> None:
               help="Schrijf naar dit bestand (atomair) in plaats van naar het scherm.")
 @click.option("--zonder-aanbevelingen", is_flag=True, help="Toon geen aanbevelingen onder de bevindingen.")
 @click.pass_context
-def check(ctx: click.Context, paden, landschap, config, store, endpoint, formaat, fail_on, oud, uitvoer,
+def check(ctx: click.Context, paden, landschap, config, store, endpoint, alles, motor, formaat, fail_on, oud, uitvoer,
           zonder_aanbevelingen) -> None:
     """Controleer of voorgestelde groepen aan hun randvoorwaarden voldoen.
 
-    PADEN zijn groepsbestanden (YAML, Turtle, JSON-LD) of mappen daarmee.
+    PADEN zijn groepsbestanden (YAML, Turtle, JSON-LD) of mappen daarmee; met --all
+    RDF-bestanden met veel groepen (bijv. een export), of niets naast --store.
 
     \b
     Exitcodes: 0 geen bevinding vanaf --fail-on, 1 wel, 2 ongeldige invoer, 3 interne fout.
@@ -197,9 +202,16 @@ def check(ctx: click.Context, paden, landschap, config, store, endpoint, formaat
     from .report import Ernst, vergelijk
 
     taal = _taal(ctx)
+    from .bulk import FORMATEN
+
+    if alles and (store is not None or (paden and all(p.suffix.lower() in FORMATEN for p in paden))):
+        _check_alles(ctx, paden, landschap, config, store, endpoint, motor, formaat, fail_on, uitvoer)
+        return
+    if not paden:
+        raise click.UsageError("geef een of meer groepsbestanden of mappen (of --all met --store)")
     kb = _laad(landschap, config)
     groepen = [g for pad in paden for g in lees_groepen(pad, kb)]
-    rapporten = [rapporteer(g, kb) for g in groepen]
+    rapporten = [rapporteer(g, kb, motor=motor) for g in groepen]
     controle = Controle(rapporten)
     if formaat == "json":
         tekst = controle.als_json()
@@ -400,6 +412,36 @@ def _voeg_groepen_toe(kb, paden):
         for groep in lees_groepen(pad, kb):
             kb.dataset.graph(graaf_van(groep)).__iadd__(groep.graaf)
     return kb
+
+
+def _check_alles(ctx, paden, landschap, config, store, endpoint, motor, formaat, fail_on, uitvoer) -> None:
+    """``check --all``: every group in RDF files or in a store, through :mod:`pzgraph.bulk`."""
+    from .bulk import als_overzicht, check_alles
+    from .controle import Controle
+    from .report import Ernst
+
+    if endpoint is not None:
+        raise click.UsageError("--all werkt met RDF-bestanden of --store, niet met --endpoint")
+    if formaat == "turtle":
+        raise click.UsageError("--all geeft tekst, json of sarif; turtle per groep kan zonder --all")
+    if store is not None:
+        if paden:
+            raise click.UsageError("--all met --store leest alleen de opslag; laad bestanden eerst met 'pzgraph load --store'")
+        rapporten = check_alles([], store=_laad(landschap, config).bron.store, motor=motor)
+    elif not paden:
+        raise click.UsageError("geef RDF-bestanden met groepen, of --store")
+    else:
+        rapporten = check_alles(list(paden), _laad(landschap, config), motor=motor)
+    controle = Controle(rapporten)
+    if formaat == "json":
+        tekst = controle.als_json()
+    elif formaat == "sarif":
+        tekst = controle.als_sarif(_taal(ctx))
+    else:
+        tekst = als_overzicht(rapporten, _taal(ctx))
+    _uitvoer(tekst, uitvoer)
+    if controle.boven(Ernst.uit_tekst(fail_on)):
+        ctx.exit(1)
 
 
 @main.command()

@@ -128,13 +128,14 @@ def _bevinding(r: Resultaat, b: Beperking, groep: Groep, v: Vormen, eigen: set) 
                      None if waarde is None else str(waarde))
 
 
-def _checklist(groep: Groep, v: Vormen, bevindingen: list[Bevinding]) -> list[Randvoorwaarde]:
-    """The randvoorwaarden of the group's kind, in the shapes' order, each with its findings."""
+def checklist(soort: str, v: Vormen, bevindingen: list[Bevinding]) -> list[Randvoorwaarde]:
+    """The randvoorwaarden of a kind of group (``trekkersgroep``, ...), in the shapes' order,
+    each with its findings."""
     from .formaat import formaat
     from .groups import _iri
 
     rv_iris: list[URIRef] = []
-    for b in v.per_klasse.get(_iri(formaat().soorten[groep.soort].klasse), ()):
+    for b in v.per_klasse.get(_iri(formaat().soorten[soort].klasse), ()):
         if b.randvoorwaarde is not None and b.randvoorwaarde not in rv_iris:
             rv_iris.append(b.randvoorwaarde)
     uit = []
@@ -169,7 +170,7 @@ def rapporteer(groep: Groep, kb: KnowledgeBase, v: Vormen | None = None, motor: 
     bevindingen = sorted({_bevinding(r, v.beperkingen[r.vorm], groep, v, eigen) for r in resultaten
                           if r.focus in eigen and r.vorm in v.beperkingen},  # landscape records are not this group's
                          key=lambda x: (-x.ernst, x.locatie.regel, x.id, x.onderwerp))
-    randvoorwaarden = _checklist(groep, v, bevindingen)
+    randvoorwaarden = checklist(groep.soort, v, bevindingen)
     verslag_groep = Graph()
     for rapport in verslag.subjects(RDF.type, SH.ValidationReport):
         verslag_groep.add((rapport, RDF.type, SH.ValidationReport))

@@ -2,18 +2,16 @@
 :class:`~pzgraph.validate.Resultaat` rows that the pySHACL adapter gives.
 
 Two uses: :func:`valideer_snel` for any graph (the differential tests compare it with
-:func:`pzgraph.validate.valideer`), and :func:`controleer_alles` for bulk checks of every group
-in a national graph (``pzgraph check --all``).
+:func:`pzgraph.validate.valideer`, and ``pzgraph check`` uses it by default), and
+:func:`resultaten` on a large store for bulk checks (:mod:`pzgraph.bulk`, ``pzgraph check --all``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from .bron import naar_rdflib
 from .snelpad import SH, Query, compileer
@@ -87,88 +85,6 @@ def _kolom(rij, naam: str):
 def valideer_snel(data: Graph, v: Vormen | None = None, shapes: Graph | None = None) -> list[Resultaat]:
     """The fast path on an rdflib graph: load it into pyoxigraph and run the compiled shapes."""
     return resultaten(store_van(data), queries(shapes))
-
-
-@dataclass(frozen=True)
-class BulkResultaat:
-    """The findings of a bulk check: per group IRI its result rows, and what was read."""
-
-    per_groep: dict[str, list[Resultaat]]
-    groepen: dict[str, dict]  # group IRI -> {"id", "naam", "soort"}
-    triples: int
-
-
-def groep_van(knoop: str) -> str | None:
-    """The group a node belongs to: the group IRI itself or a node minted under it."""
-    from .groups import GROEP
-
-    GROEP_BASIS = str(GROEP)
-
-    if not knoop.startswith(GROEP_BASIS):
-        return None
-    rest = knoop[len(GROEP_BASIS):]
-    ident = rest.split("/", 1)[0].split("#", 1)[0]
-    return GROEP_BASIS + ident if ident else None
-
-
-def controleer_alles(paden: list[Path], kb=None, opslagpad: Path | None = None) -> BulkResultaat:
-    """Check every group in the given RDF files (N-Triples, N-Quads, Turtle, TriG) together with
-    the bundled landscape, on pyoxigraph, with the compiled shapes."""
-    import pyoxigraph as ox
-
-    from .errors import InvoerFout, Locatie, Probleem, Tekst
-
-    formaten = {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
-                ".trig": ox.RdfFormat.TRIG}
-    store = ox.Store(str(opslagpad)) if opslagpad else ox.Store()
-    if kb is not None:
-        from .advies import _store
-
-        landschap = _store(kb, [])
-        store.extend(landschap.quads_for_pattern(None, None, None, None))
-    for pad in paden:
-        formaat = formaten.get(pad.suffix.lower())
-        if formaat is None:
-            raise InvoerFout([Probleem(Locatie(str(pad)), Tekst(f"onbekend bestandstype {pad.suffix!r}",
-                                                                f"unknown file type {pad.suffix!r}"),
-                                       Tekst("N-Triples (.nt), N-Quads (.nq), Turtle (.ttl) of TriG (.trig)",
-                                             "N-Triples (.nt), N-Quads (.nq), Turtle (.ttl) or TriG (.trig)"))])
-        try:
-            store.bulk_load(path=str(pad), format=formaat)
-        except (SyntaxError, ValueError, OSError) as fout:
-            raise InvoerFout([Probleem(Locatie(str(pad)), Tekst(f"kan het bestand niet lezen: {fout}",
-                                                                f"cannot read the file: {fout}"),
-                                       Tekst("geldige RDF", "valid RDF"))]) from fout
-    per_groep: dict[str, list[Resultaat]] = {}
-    for r in resultaten(store, queries()):
-        g = groep_van(str(r.focus))
-        if g is not None:
-            per_groep.setdefault(g, []).append(r)
-    groepen = _groepen(store)
-    return BulkResultaat(per_groep, groepen, len(store))
-
-
-def _groepen(store) -> dict[str, dict]:
-    from .groups import GROEP
-
-    GROEP_BASIS = str(GROEP)
-
-    uit: dict[str, dict] = {}
-    tekst = f"""PREFIX dct: <http://purl.org/dc/terms/>
-        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?g ?id ?naam ?soort WHERE {{
-          ?g dct:identifier ?id ; a ?soort . FILTER(STRSTARTS(STR(?g), "{GROEP_BASIS}"))
-          FILTER NOT EXISTS {{ ?g a ?sub . ?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?soort . FILTER(?sub != ?soort) }}
-          OPTIONAL {{ ?g rdfs:label ?naam }} }}"""
-    for rij in store.query(tekst, use_default_graph_as_union=True):
-        g = rij["g"].value
-        if groep_van(g) == g and g not in uit:
-            uit[g] = {"id": rij["id"].value, "naam": rij["naam"].value if rij["naam"] else rij["id"].value,
-                      "soort": rij["soort"].value}
-    return uit
-
-
-__all__ = ["BulkResultaat", "URIRef", "controleer_alles", "groep_van", "queries", "resultaten", "valideer_snel"]
 
 
 def verslag_graaf(rijen: Iterable[Resultaat], v: Vormen) -> Graph:
