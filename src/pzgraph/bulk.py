@@ -95,8 +95,11 @@ def controleer_alles(store, motor: str = "snel") -> BulkResultaat:
     else:
         raise ValueError(f"unknown engine {motor!r}")
     per_groep: dict[str, list[Resultaat]] = {}
+    groep_per_focus: dict = {}
     for r in rijen:
-        g = groep_van(str(r.focus))
+        g = groep_per_focus.get(r.focus, "?")
+        if g == "?":
+            g = groep_per_focus[r.focus] = groep_van(str(r.focus))
         if g is not None:
             per_groep.setdefault(g, []).append(r)
     return BulkResultaat(per_groep, _groepen(store), len(store))
@@ -145,6 +148,7 @@ def rapporten(bulk: BulkResultaat, bron: str, v: Vormen | None = None) -> list[R
     from .controle import checklist
 
     v = v or vormen()
+    koppen: dict[str, list[tuple[str, Randvoorwaarde]]] = {}  # per kind: (IRI, empty heading)
     uit = []
     for g, info in sorted(bulk.groepen.items(), key=lambda x: x[1]["id"]):
         bevindingen = set()
@@ -159,7 +163,14 @@ def rapporten(bulk: BulkResultaat, bron: str, v: Vormen | None = None) -> list[R
             bevindingen.add(Bevinding(b.id, b.ernst, bericht, b.titel, b.bron, Locatie(bron), str(b.randvoorwaarde or ""),
                                       onderwerp, None if waarde is None else str(waarde)))
         lijst = sorted(bevindingen, key=lambda x: (-x.ernst, x.id, x.onderwerp))
-        rv: list[Randvoorwaarde] = checklist(info["soort"], v, lijst)
+        if info["soort"] not in koppen:
+            iris = {str(iri).rsplit("#", 1)[-1]: str(iri) for iri in v.randvoorwaarden}
+            koppen[info["soort"]] = [(iris.get(r.id, r.id), r) for r in checklist(info["soort"], v, [])]
+        per_rv: dict[str, list[Bevinding]] = {}
+        for b in lijst:
+            per_rv.setdefault(b.randvoorwaarde, []).append(b)
+        rv = [Randvoorwaarde(leeg.id, leeg.titel, leeg.bron, leeg.volgorde, tuple(per_rv.get(iri, ())))
+              for iri, leeg in koppen[info["soort"]]]
         uit.append(Rapport(info["id"], info["naam"], info["soort"], bron, tuple(rv), tuple(lijst)))
     return uit
 

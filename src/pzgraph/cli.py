@@ -434,7 +434,7 @@ def _check_alles(ctx, paden, landschap, config, store, endpoint, motor, formaat,
         rapporten = check_alles(list(paden), _laad(landschap, config), motor=motor)
     controle = Controle(rapporten)
     if formaat == "json":
-        tekst = controle.als_json()
+        tekst = controle.als_json(compact=True)
     elif formaat == "sarif":
         tekst = controle.als_sarif(_taal(ctx))
     else:

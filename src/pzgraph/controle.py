@@ -45,8 +45,8 @@ class Controle:
     def boven(self, drempel: Ernst | None) -> list[Bevinding]:
         return [b for r in self.rapporten for b in r.boven(drempel)]
 
-    def als_json(self) -> str:
-        return als_json(self.rapporten)
+    def als_json(self, compact: bool = False) -> str:
+        return als_json(self.rapporten, compact)
 
     def als_sarif(self, taal: str = "nl") -> str:
         return als_sarif(self.rapporten, taal)

@@ -159,10 +159,13 @@ class Rapport:
         return self.shacl_verslag.serialize(format="turtle")
 
 
-def als_json(rapporten: list[Rapport]) -> str:
-    """The stable JSON schema of ``pzgraph check --format json`` (see docs)."""
-    return json.dumps({"$schema": JSON_SCHEMA_ID, "rapporten": [r.als_dict() for r in rapporten]},
-                      ensure_ascii=False, indent=1)
+def als_json(rapporten: list[Rapport], compact: bool = False) -> str:
+    """The stable JSON schema of ``pzgraph check --format json`` (see docs). ``compact`` (one
+    line, no indentation) is what bulk checks write: Python's fast encoder needs it."""
+    data = {"$schema": JSON_SCHEMA_ID, "rapporten": [r.als_dict() for r in rapporten]}
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 def als_sarif(rapporten: list[Rapport], taal: str = "nl") -> str:

@@ -13,7 +13,7 @@ from functools import cache
 
 from rdflib import Graph
 
-from .bron import naar_rdflib
+from .bron import naar_rdflib as _naar_rdflib
 from .snelpad import SH, Query, compileer
 from .validate import ERNST, Resultaat, Vormen, vormen
 
@@ -44,6 +44,16 @@ def resultaten(store, qs: Iterable[Query]) -> list[Resultaat]:
     """Run the queries on a pyoxigraph store (the union of its graphs is the data graph)."""
     hoofd: dict[tuple, dict] = {}
     details: dict[tuple, tuple[int, object, object]] = {}
+    termen: dict = {}
+
+    def naar_rdflib(term):  # the same focus nodes recur in many rows: convert each once
+        if term is None:
+            return None
+        uit = termen.get(term)
+        if uit is None:
+            uit = termen[term] = _naar_rdflib(term)
+        return uit
+
     for q in qs:
         for rij in store.query(q.tekst, use_default_graph_as_union=True):
             this = naar_rdflib(rij["this"])
@@ -55,9 +65,9 @@ def resultaten(store, qs: Iterable[Query]) -> list[Resultaat]:
                 continue
             pad = q.pad
             if q.waarde == "waarde":
-                value = _kolom(rij, "value")
+                value = naar_rdflib(_kolom(rij, "value"))
                 if q.component == SH.SPARQLConstraintComponent:
-                    pad = _kolom(rij, "path") or q.pad
+                    pad = naar_rdflib(_kolom(rij, "path")) or q.pad
                     if value is None and q.pad is None:
                         value = this
             elif q.waarde == "focus":
@@ -77,7 +87,7 @@ def resultaten(store, qs: Iterable[Query]) -> list[Resultaat]:
 
 def _kolom(rij, naam: str):
     try:
-        return naar_rdflib(rij[naam])
+        return rij[naam]
     except (KeyError, IndexError):
         return None
 
