@@ -51,3 +51,12 @@ def test_sjabloon_is_geldige_yaml_met_uitleg(soort):
     assert data["soort"] == soort
     assert "# " in tekst and data["leden"][0]["sleutel"]
     assert set(data) <= set(formaat().velden_voor(soort))
+
+
+def test_json_van_het_formaat_is_actueel():
+    """formaat() reads groepsformaat.json; it must hold exactly the YAML that stewards edit."""
+    from pzgraph.formaat import lees_bron
+
+    pad = data_dir("shapes") / "invoer" / "groepsformaat.json"
+    assert json.loads(pad.read_text(encoding="utf-8")) == json.loads(json.dumps(lees_bron(), default=str)), \
+        "run: python tools/gen_formaat.py"
