@@ -98,8 +98,11 @@ def main() -> None:
 
     kb = pzgraph.load()
     nt = genereer(args.groepen, kb)
-    nq = "".join(f"{s.n3()} {p.n3()} {o.n3()}" + (f" <{g}>" if g is not None else "") + " .\n"
-                 for s, p, o, g in kb.bron.quads())
+    from pzgraph.bron import naar_ox
+
+    # serialised by oxigraph: rdflib's n3() writes multi-line literals that N-Quads does not allow
+    nq = ox.serialize([ox.Quad(naar_ox(s), naar_ox(p), naar_ox(o), ox.DefaultGraph() if g is None else ox.NamedNode(str(g)))
+                       for s, p, o, g in kb.bron.quads()], format=ox.RdfFormat.N_QUADS).decode()
     groep_graaf = "https://w3id.org/pzgraph/graph/bench"
     nq += nt.replace(" .\n", f" <{groep_graaf}> .\n")
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, rdflib {rdflib.__version__}, "

@@ -274,6 +274,13 @@ def load(landschap: Iterable[str | Path] = (), *, config: str | Path | None = No
     return KnowledgeBase(GeheugenBron(ds), vocab, conflicten, extra)
 
 
+def _leeg(bron) -> bool:
+    """Whether a store or server holds nothing (counting a 10,000-group store took 1.4 s)."""
+    if hasattr(bron, "store"):
+        return next(iter(bron.store.quads_for_pattern(None, None, None, None)), None) is None
+    return not bron.query("ASK { ?s ?p ?o }", {}).waar
+
+
 def _laad_bron(store: str | Path | None, endpoint: str | None, update_endpoint: str | None) -> KnowledgeBase:
     from .bron import EindpuntBron, OxigraphBron
 
@@ -300,7 +307,7 @@ def _laad_bron(store: str | Path | None, endpoint: str | None, update_endpoint: 
                 "Fuseki: tdb2:unionDefaultGraph true)",
                 "a server with the union of all graphs as default graph (Oxigraph: --union-default-graph; "
                 "Fuseki: tdb2:unionDefaultGraph true)")))
-    if not len(bron):
+    if _leeg(bron):
         raise InvoerFout(Probleem(Locatie(str(store or endpoint)), Tekst("de opslag is leeg", "the store is empty"),
                                   Tekst("eerst 'pzgraph load'", "run 'pzgraph load' first")))
     return KnowledgeBase(bron, Vocabulaire.uit_graaf(_ontologie()), [], ())
